@@ -1,0 +1,157 @@
+//! The command line, as clap structs. They stay raw here; each command turns its args into a
+//! typed plan before acting (parse, then resolve).
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Day-2 operations for Apache Kafka (KRaft) running on Kubernetes.
+///
+/// Finds the brokers by label (default app=kafka) in the current namespace and works with them
+/// through the Kubernetes API.
+#[derive(Debug, Parser)]
+#[command(
+    name = "kubectl kafka",
+    bin_name = "kubectl kafka",
+    version,
+    propagate_version = true,
+    after_help = "Examples:\n  kubectl kafka -n kafka status\n  kubectl kafka -n kafka status -o wide\n  kubectl kafka version"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every command takes, named as kubectl names them.
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// Namespace of the Kafka brokers [default: the current context's namespace]
+    #[arg(short = 'n', long, global = true, env = "KUBECTL_KAFKA_NAMESPACE")]
+    pub namespace: Option<String>,
+
+    /// The kubeconfig context to use [default: the current context]
+    #[arg(long, global = true)]
+    pub context: Option<String>,
+
+    /// Path to the kubeconfig file [default: $KUBECONFIG, then ~/.kube/config]
+    #[arg(long, global = true)]
+    pub kubeconfig: Option<PathBuf>,
+
+    /// Label selector that finds the broker workloads
+    #[arg(short = 'l', long, global = true, default_value = "app=kafka", env = "KUBECTL_KAFKA_SELECTOR")]
+    pub selector: String,
+
+    /// Output format
+    #[arg(short = 'o', long, global = true, value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
+
+    /// Print only data and errors: no progress, warnings or hints
+    #[arg(short = 'q', long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Log what is done and why to stderr (-v info, -vv debug, -vvv trace)
+    #[arg(short = 'v', long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    /// Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit
+    #[arg(long, global = true, value_parser = parse_duration, default_value = "30s")]
+    pub request_timeout: Duration,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Table,
+    Wide,
+    Json,
+    Yaml,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show the brokers: one row per broker, from their Deployments and pods
+    #[command(after_help = "Examples:\n  kubectl kafka -n kafka status\n  kubectl kafka -n kafka status -o wide\n  kubectl kafka -n kafka status kafka-2 -o json")]
+    Status(StatusArgs),
+    /// Show the plugin version and the Kubernetes server version
+    Version(VersionArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Only these brokers: Deployment name (kafka-2), instance label or node id (2)
+    pub brokers: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct VersionArgs {
+    /// Only the plugin's version: do not contact the API server
+    #[arg(long)]
+    pub client: bool,
+}
+
+/// Parses a kubectl-style duration: `500ms`, `30s`, `5m`, `1h`, `1m30s`, or a bare number of
+/// seconds.
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    if let Ok(secs) = text.parse::<u64>() {
+        return Ok(Duration::from_secs(secs));
+    }
+    let mut total = Duration::ZERO;
+    let mut rest = text;
+    if rest.is_empty() {
+        return Err("empty duration".into());
+    }
+    while !rest.is_empty() {
+        let digits = rest.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(rest.len());
+        let (number, tail) = rest.split_at(digits);
+        let unit_len = tail.find(|c: char| c.is_ascii_digit()).unwrap_or(tail.len());
+        let (unit, tail) = tail.split_at(unit_len);
+        let value: f64 = number.parse().map_err(|_| format!("invalid duration {text:?}: use e.g. 30s, 5m, 1h"))?;
+        let scale = match unit {
+            "ms" => 0.001,
+            "s" => 1.0,
+            "m" => 60.0,
+            "h" => 3600.0,
+            _ => return Err(format!("invalid duration {text:?}: unit {unit:?} is not one of ms, s, m, h")),
+        };
+        total += Duration::from_secs_f64(value * scale);
+        rest = tail;
+    }
+    Ok(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn durations_parse_like_kubectl() {
+        assert_eq!(parse_duration("30s"), Ok(Duration::from_secs(30)));
+        assert_eq!(parse_duration("0"), Ok(Duration::ZERO));
+        assert_eq!(parse_duration("1m30s"), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_duration("250ms"), Ok(Duration::from_millis(250)));
+        assert_eq!(parse_duration("2h"), Ok(Duration::from_secs(7200)));
+        assert!(parse_duration("5x").is_err());
+        assert!(parse_duration("").is_err());
+        assert!(parse_duration("s").is_err());
+    }
+
+    #[test]
+    fn global_flags_go_anywhere() {
+        let cli = Cli::try_parse_from(["kubectl-kafka", "status", "-n", "kafka", "-o", "wide", "kafka-1"]).unwrap();
+        assert_eq!(cli.global.namespace.as_deref(), Some("kafka"));
+        assert_eq!(cli.global.output, OutputFormat::Wide);
+        assert_eq!(cli.global.selector, "app=kafka");
+        let Command::Status(args) = cli.command else { panic!("status expected") };
+        assert_eq!(args.brokers, vec!["kafka-1"]);
+    }
+}

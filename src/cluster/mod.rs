@@ -1,0 +1,9 @@
+//! Where is Kafka in Kubernetes? The kube client, broker discovery by labels, and the plain
+//! broker model every other part works from. Knows nothing of Kafka clients or rollouts.
+
+pub mod client;
+pub mod discovery;
+pub mod model;
+
+pub use client::{Cluster, ClusterOptions};
+pub use model::Broker;
