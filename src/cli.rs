@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
+
+pub use crate::output::OutputFormat;
 
 /// Day-2 operations for Apache Kafka (KRaft) running on Kubernetes.
 ///
@@ -60,14 +62,6 @@ pub struct GlobalArgs {
     /// Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit
     #[arg(long, global = true, value_parser = parse_duration, default_value = "30s")]
     pub request_timeout: Duration,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    Table,
-    Wide,
-    Json,
-    Yaml,
 }
 
 #[derive(Debug, Subcommand)]

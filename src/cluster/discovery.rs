@@ -11,6 +11,7 @@ use kube::api::ListParams;
 use kube::Api;
 
 use super::model::{parse_listeners, parse_roles, parse_voters, Broker, BrokerPod, BrokerVolume, WorkloadKind};
+use super::selector::Selector;
 use super::Cluster;
 use crate::exit::{ExitCode, Failure};
 
@@ -24,19 +25,27 @@ pub struct Inventory {
     pub claims: Vec<PersistentVolumeClaim>,
 }
 
-/// Lists what discovery needs, concurrently. Services and PVCs are listed without the
-/// selector: the guide's Services and PVCs carry no labels.
+/// Lists what discovery needs, concurrently. Pods are listed by the selector; workloads,
+/// Services and PVCs are listed whole: the guide labels only the pod template, and its
+/// Services and PVCs carry no labels. [`build_brokers`] matches the workloads.
 pub async fn read_inventory(cluster: &Cluster, selector: &str) -> anyhow::Result<Inventory> {
     let ns = cluster.namespace.as_str();
     let by_label = ListParams::default().labels(selector);
     let all = ListParams::default();
     let c = cluster.client.clone();
+    let (deploy_api, sts_api, pod_api, svc_api, pvc_api) = (
+        Api::<Deployment>::namespaced(c.clone(), ns),
+        Api::<StatefulSet>::namespaced(c.clone(), ns),
+        Api::<Pod>::namespaced(c.clone(), ns),
+        Api::<Service>::namespaced(c.clone(), ns),
+        Api::<PersistentVolumeClaim>::namespaced(c, ns),
+    );
     let (deployments, statefulsets, pods, services, claims) = tokio::join!(
-        Api::<Deployment>::namespaced(c.clone(), ns).list(&by_label),
-        Api::<StatefulSet>::namespaced(c.clone(), ns).list(&by_label),
-        Api::<Pod>::namespaced(c.clone(), ns).list(&by_label),
-        Api::<Service>::namespaced(c.clone(), ns).list(&all),
-        Api::<PersistentVolumeClaim>::namespaced(c, ns).list(&all),
+        deploy_api.list(&all),
+        sts_api.list(&all),
+        pod_api.list(&by_label),
+        svc_api.list(&all),
+        pvc_api.list(&all),
     );
     Ok(Inventory {
         deployments: deployments.map_err(|e| cluster.api_error(e, "list", "deployments.apps"))?.items,
@@ -49,10 +58,11 @@ pub async fn read_inventory(cluster: &Cluster, selector: &str) -> anyhow::Result
 
 /// Discovers the brokers; an empty result is a [`Failure`] that names namespace and selector.
 pub async fn discover_brokers(cluster: &Cluster, selector: &str) -> anyhow::Result<Vec<Broker>> {
+    let parsed = Selector::parse(selector).map_err(|msg| Failure::new(ExitCode::Usage, msg))?;
     let inventory = read_inventory(cluster, selector)
         .await
         .with_context(|| format!("discover Kafka brokers in namespace {}", cluster.namespace))?;
-    let brokers = build_brokers(&inventory);
+    let brokers = build_brokers(&inventory, &parsed);
     if brokers.is_empty() {
         return Err(no_brokers(&cluster.namespace, selector).into());
     }
@@ -70,12 +80,16 @@ pub fn no_brokers(namespace: &str, selector: &str) -> Failure {
     ))
 }
 
-/// Builds the brokers from listed objects. Deployments give one broker each; a StatefulSet
-/// gives one per replica ordinal. Sorted by node id, then name.
-pub fn build_brokers(inv: &Inventory) -> Vec<Broker> {
+/// Builds the brokers from listed objects: the workloads whose pod template (or own) labels
+/// the selector matches. Deployments give one broker each; a StatefulSet gives one per
+/// replica ordinal. Sorted by node id, then name.
+pub fn build_brokers(inv: &Inventory, selector: &Selector) -> Vec<Broker> {
     let mut brokers = Vec::new();
     for deploy in &inv.deployments {
         let (Some(spec), meta) = (deploy.spec.as_ref(), &deploy.metadata) else { continue };
+        if !workload_selected(selector, meta, &spec.template) {
+            continue;
+        }
         let pods = pods_matching(&inv.pods, &spec.selector);
         let status = deploy.status.as_ref();
         let strategy = spec.strategy.as_ref().and_then(|s| s.type_.clone()).unwrap_or_else(|| "RollingUpdate".into());
@@ -97,6 +111,9 @@ pub fn build_brokers(inv: &Inventory) -> Vec<Broker> {
     }
     for sts in &inv.statefulsets {
         let (Some(spec), meta) = (sts.spec.as_ref(), &sts.metadata) else { continue };
+        if !workload_selected(selector, meta, &spec.template) {
+            continue;
+        }
         let base = name_of(meta);
         let replicas = spec.replicas.unwrap_or(1);
         let templates: Vec<String> = spec
@@ -113,7 +130,7 @@ pub fn build_brokers(inv: &Inventory) -> Vec<Broker> {
                 .collect();
             let ready = pods.iter().any(|p| pod_ready(p)) as i32;
             let claims = templates.iter().map(|t| format!("{t}-{pod_name}")).collect();
-            let mut broker = broker_from(
+            brokers.push(broker_from(
                 meta,
                 WorkloadKind::StatefulSet,
                 pod_name.clone(),
@@ -121,16 +138,18 @@ pub fn build_brokers(inv: &Inventory) -> Vec<Broker> {
                 pods,
                 inv,
                 Counts { desired: 1, ready, paused: false, strategy: None, claims },
-            );
-            if broker.node_id.is_none() {
-                // KAFKA_NODE_ID usually comes from the ordinal through a startup script.
-                broker.node_id = None;
-            }
-            brokers.push(broker);
+            ));
         }
     }
     brokers.sort_by(|a, b| (a.node_id.is_none(), a.node_id, &a.name).cmp(&(b.node_id.is_none(), b.node_id, &b.name)));
     brokers
+}
+
+fn workload_selected(selector: &Selector, meta: &ObjectMeta, template: &PodTemplateSpec) -> bool {
+    let to_map = |labels: Option<&std::collections::BTreeMap<String, String>>| labels.cloned().unwrap_or_default();
+    let own = to_map(meta.labels.as_ref());
+    let pod = to_map(template.metadata.as_ref().and_then(|m| m.labels.as_ref()));
+    selector.matches(&pod) || (!own.is_empty() && selector.matches(&own))
 }
 
 struct Counts {
@@ -390,13 +409,17 @@ mod tests {
         inv
     }
 
+    fn app_kafka() -> Selector {
+        Selector::parse("app=kafka").unwrap()
+    }
+
     fn guide() -> Inventory {
         inventory(include_str!("testdata/guide-layout.yaml"))
     }
 
     #[test]
     fn the_guide_layout_gives_three_brokers() {
-        let brokers = build_brokers(&guide());
+        let brokers = build_brokers(&guide(), &app_kafka());
         let names: Vec<&str> = brokers.iter().map(|b| b.name.as_str()).collect();
         assert_eq!(names, ["kafka-1", "kafka-2", "kafka-3"]);
         let b2 = &brokers[1];
@@ -417,7 +440,7 @@ mod tests {
 
     #[test]
     fn pods_are_matched_by_each_deployments_selector() {
-        let brokers = build_brokers(&guide());
+        let brokers = build_brokers(&guide(), &app_kafka());
         assert_eq!(brokers[0].pods.len(), 1);
         let pod = brokers[0].current_pod().unwrap();
         assert!(pod.name.starts_with("kafka-1-"));
@@ -442,7 +465,7 @@ mod tests {
         ));
         old.metadata.deletion_timestamp = old.metadata.creation_timestamp.clone();
         inv.pods.push(old);
-        let brokers = build_brokers(&inv);
+        let brokers = build_brokers(&inv, &app_kafka());
         assert_eq!(brokers[0].pods.len(), 2);
         assert_ne!(brokers[0].current_pod().unwrap().name, "kafka-1-old");
         let old = brokers[0].pods.iter().find(|p| p.name == "kafka-1-old").unwrap();
@@ -451,7 +474,7 @@ mod tests {
 
     #[test]
     fn a_broker_is_named_three_ways() {
-        let brokers = build_brokers(&guide());
+        let brokers = build_brokers(&guide(), &app_kafka());
         for name in ["kafka-2", "2"] {
             let found = select_brokers(&brokers, &[name.to_string()]).unwrap();
             assert_eq!(found.len(), 1, "{name}");
@@ -461,7 +484,7 @@ mod tests {
         let mut inv = guide();
         let labels = inv.deployments[1].spec.as_mut().unwrap().template.metadata.as_mut().unwrap().labels.as_mut();
         labels.unwrap().insert("instance".into(), "broker-b".into());
-        let brokers = build_brokers(&inv);
+        let brokers = build_brokers(&inv, &app_kafka());
         assert_eq!(select_brokers(&brokers, &["broker-b".into()]).unwrap()[0].node_id, Some(2));
         assert_eq!(select_brokers(&brokers, &["kafka-9".into()]).unwrap_err(), "kafka-9");
         assert_eq!(select_brokers(&brokers, &[]).unwrap().len(), 3);
@@ -474,15 +497,24 @@ mod tests {
         let mut inv = guide();
         inv.deployments[2].spec.as_mut().unwrap().replicas = Some(0);
         inv.pods.retain(|p| !p.metadata.name.as_deref().unwrap().starts_with("kafka-3"));
-        let brokers = build_brokers(&inv);
+        let brokers = build_brokers(&inv, &app_kafka());
         assert!(brokers[2].current_pod().is_none());
         assert_eq!(brokers[2].not_ready_reason().unwrap(), "deployment kafka-3 is scaled to 0");
     }
 
     #[test]
+    fn the_selector_picks_workloads_by_template_labels() {
+        let only_2 = Selector::parse("app=kafka,instance=kafka-2").unwrap();
+        let brokers = build_brokers(&guide(), &only_2);
+        assert_eq!(brokers.len(), 1);
+        assert_eq!(brokers[0].name, "kafka-2");
+        assert!(build_brokers(&guide(), &Selector::parse("app=redpanda").unwrap()).is_empty());
+    }
+
+    #[test]
     fn a_statefulset_gives_a_broker_per_ordinal() {
         let inv = inventory(include_str!("testdata/statefulset.yaml"));
-        let brokers = build_brokers(&inv);
+        let brokers = build_brokers(&inv, &app_kafka());
         let names: Vec<&str> = brokers.iter().map(|b| b.name.as_str()).collect();
         assert_eq!(names, ["kafka-0", "kafka-1", "kafka-2"]);
         assert!(brokers.iter().all(|b| b.kind == WorkloadKind::StatefulSet && b.workload == "kafka"));

@@ -4,6 +4,7 @@
 pub mod client;
 pub mod discovery;
 pub mod model;
+pub mod selector;
 
 pub use client::{Cluster, ClusterOptions};
 pub use model::Broker;

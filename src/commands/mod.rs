@@ -1,0 +1,43 @@
+//! One file per subcommand. A command resolves its arguments into a plan, asks the subsystems,
+//! and hands rows to the output layer.
+
+use crate::cli::{Cli, Command, GlobalArgs};
+use crate::cluster::{Cluster, ClusterOptions};
+use crate::output::Printer;
+
+pub mod status;
+pub mod version;
+
+/// What every command gets: the printer and how to reach the cluster.
+pub struct Context {
+    pub printer: Printer,
+    pub cluster: ClusterOptions,
+    pub selector: String,
+}
+
+impl Context {
+    fn from_global(global: &GlobalArgs) -> Context {
+        Context {
+            printer: Printer::new(global.output, global.quiet),
+            cluster: ClusterOptions {
+                kubeconfig: global.kubeconfig.clone(),
+                context: global.context.clone(),
+                namespace: global.namespace.clone(),
+                request_timeout: Some(global.request_timeout).filter(|t| !t.is_zero()),
+            },
+            selector: global.selector.clone(),
+        }
+    }
+
+    pub async fn connect(&self) -> anyhow::Result<Cluster> {
+        Cluster::connect(&self.cluster).await
+    }
+}
+
+pub async fn dispatch(cli: Cli) -> anyhow::Result<()> {
+    let ctx = Context::from_global(&cli.global);
+    match &cli.command {
+        Command::Status(args) => status::run(&ctx, args).await,
+        Command::Version(args) => version::run(&ctx, args).await,
+    }
+}

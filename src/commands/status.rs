@@ -1,0 +1,163 @@
+//! `kubectl kafka status`: one row per broker, from its workload and current pod.
+
+use serde::Serialize;
+
+use crate::cli::StatusArgs;
+use crate::cluster::discovery::discover_brokers;
+use crate::cluster::model::{select_brokers, Broker, Role};
+use crate::commands::Context;
+use crate::exit::{ExitCode, Failure};
+use crate::output::{format_age, OutputFormat};
+
+/// A broker as `status` reports it; the JSON/YAML field names are a stable interface.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusRow {
+    pub name: String,
+    pub kind: String,
+    pub node_id: Option<i32>,
+    pub roles: Vec<Role>,
+    pub ready: bool,
+    pub ready_pods: i32,
+    pub desired_pods: i32,
+    pub status: String,
+    pub restarts: i32,
+    pub created: Option<String>,
+    pub age_seconds: Option<i64>,
+    pub node: Option<String>,
+    pub image: Option<String>,
+    pub advertised: Vec<String>,
+    pub pvcs: Vec<String>,
+    pub pod: Option<String>,
+    pub pod_ip: Option<String>,
+    pub services: Vec<String>,
+    pub not_ready_reason: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusDocument<'a> {
+    pub namespace: &'a str,
+    pub selector: &'a str,
+    pub brokers: &'a [StatusRow],
+}
+
+impl StatusRow {
+    pub fn new(broker: &Broker, now: jiff::Timestamp) -> StatusRow {
+        let pod = broker.current_pod();
+        let status = match pod {
+            Some(p) => p.status.clone(),
+            None if broker.desired_replicas == 0 => "ScaledDown".to_string(),
+            None => "NoPod".to_string(),
+        };
+        let started = pod.and_then(|p| p.created).or(broker.created);
+        StatusRow {
+            name: broker.name.clone(),
+            kind: format!("{:?}", broker.kind),
+            node_id: broker.node_id,
+            roles: broker.roles.clone(),
+            ready: broker.is_ready(),
+            ready_pods: broker.pods.iter().filter(|p| p.ready && !p.terminating).count() as i32,
+            desired_pods: broker.desired_replicas,
+            status,
+            restarts: pod.map_or(0, |p| p.restarts),
+            created: started.map(|t| t.to_string()),
+            age_seconds: started.map(|t| now.duration_since(t).as_secs()),
+            node: pod.and_then(|p| p.node.clone()),
+            image: broker.image.clone(),
+            advertised: broker.advertised.iter().map(|l| format!("{}:{}", l.host, l.port)).collect(),
+            pvcs: broker.volumes.iter().map(|v| v.claim.clone()).collect(),
+            pod: pod.map(|p| p.name.clone()),
+            pod_ip: pod.and_then(|p| p.ip.clone()),
+            services: broker.services.clone(),
+            not_ready_reason: broker.not_ready_reason(),
+        }
+    }
+
+    fn cells(&self, wide: bool) -> Vec<String> {
+        let dash = || "<none>".to_string();
+        let roles: Vec<String> = self.roles.iter().map(|r| format!("{r:?}").to_lowercase()).collect();
+        let mut cells = vec![
+            self.name.clone(),
+            self.node_id.map_or_else(dash, |id| id.to_string()),
+            if roles.is_empty() { dash() } else { roles.join(",") },
+            format!("{}/{}", self.ready_pods, self.desired_pods),
+            self.status.clone(),
+            self.restarts.to_string(),
+            self.age_seconds.map_or_else(dash, format_age),
+            self.node.clone().unwrap_or_else(dash),
+        ];
+        if wide {
+            let list = |v: &[String]| if v.is_empty() { dash() } else { v.join(",") };
+            cells.extend([
+                self.image.clone().unwrap_or_else(dash),
+                list(&self.advertised),
+                list(&self.pvcs),
+                self.pod.clone().unwrap_or_else(dash),
+            ]);
+        }
+        cells
+    }
+}
+
+pub async fn run(ctx: &Context, args: &StatusArgs) -> anyhow::Result<()> {
+    let cluster = ctx.connect().await?;
+    let brokers = discover_brokers(&cluster, &ctx.selector).await?;
+    let chosen = select_brokers(&brokers, &args.brokers).map_err(|name| unknown_broker(&name, &brokers, &cluster.namespace))?;
+    let now = jiff::Timestamp::now();
+    let rows: Vec<StatusRow> = chosen.iter().map(|b| StatusRow::new(b, now)).collect();
+
+    let printer = &ctx.printer;
+    match printer.format {
+        OutputFormat::Table | OutputFormat::Wide => {
+            let wide = printer.format == OutputFormat::Wide;
+            let mut headers = vec!["NAME", "NODE-ID", "ROLES", "READY", "STATUS", "RESTARTS", "AGE", "NODE"];
+            if wide {
+                headers.extend(["IMAGE", "ADVERTISED", "PVC", "POD"]);
+            }
+            let cells: Vec<Vec<String>> = rows.iter().map(|r| r.cells(wide)).collect();
+            printer.table(&headers, &cells)?;
+        }
+        OutputFormat::Json | OutputFormat::Yaml => {
+            printer.document(&StatusDocument {
+                namespace: &cluster.namespace,
+                selector: &ctx.selector,
+                brokers: &rows,
+            })?;
+        }
+    }
+
+    let not_ready: Vec<&StatusRow> = rows.iter().filter(|r| !r.ready).collect();
+    if not_ready.is_empty() {
+        return Ok(());
+    }
+    let reasons: Vec<String> = not_ready
+        .iter()
+        .map(|r| format!("{} ({})", r.name, r.not_ready_reason.as_deref().unwrap_or("not ready")))
+        .collect();
+    let first = not_ready[0];
+    let hint = if first.desired_pods == 0 {
+        format!("scale it back with `kubectl -n {} scale deployment/{} --replicas 1`", cluster.namespace, first.name)
+    } else {
+        match &first.pod {
+            Some(pod) => format!("see why with `kubectl -n {} describe pod {pod}` and `kubectl -n {} logs {pod}`", cluster.namespace, cluster.namespace),
+            None => format!("see why with `kubectl -n {} describe deployment {}`", cluster.namespace, first.name),
+        }
+    };
+    Err(Failure::new(ExitCode::NotReady, format!("{} of {} brokers not ready: {}", not_ready.len(), rows.len(), reasons.join(", ")))
+        .hint(hint)
+        .into())
+}
+
+/// The error for a broker name that matches nothing, listing the names that would.
+pub fn unknown_broker(name: &str, brokers: &[Broker], namespace: &str) -> Failure {
+    let known: Vec<String> = brokers
+        .iter()
+        .map(|b| match b.node_id {
+            Some(id) => format!("{} (node {id})", b.name),
+            None => b.name.clone(),
+        })
+        .collect();
+    Failure::new(ExitCode::NotFound, format!("no broker named {name:?} in namespace {namespace}"))
+        .hint(format!("name a broker by Deployment name, instance label or node id: {}", known.join(", ")))
+}

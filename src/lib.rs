@@ -1,0 +1,30 @@
+//! # kubectl-kafka
+//!
+//! A kubectl plugin for day-2 operations of Apache Kafka (KRaft) on Kubernetes.
+//!
+//! # Layout
+//!
+//! - [`cli`]: the command line as clap structs, raw.
+//! - [`commands`]: one file per subcommand; the only layer that combines subsystems.
+//! - [`cluster`]: where is Kafka in Kubernetes? The kube client and broker discovery.
+//! - [`output`]: how it looks: tables, JSON/YAML, warnings, errors. The only layer that prints.
+//! - [`exit`]: exit codes and the failures that carry them.
+//!
+//! Subsystems do not know each other: `cluster` never speaks Kafka, `output` never calls
+//! Kubernetes. Decisions (which brokers, what a row says) are pure functions with unit tests;
+//! the network calls around them are thin.
+
+pub mod cli;
+pub mod cluster;
+pub mod commands;
+pub mod exit;
+pub mod output;
+
+/// Runs a parsed command line to completion.
+pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    runtime.block_on(commands::dispatch(cli))
+}

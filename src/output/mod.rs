@@ -1,0 +1,199 @@
+//! How it looks: kubectl-style tables, JSON and YAML on stdout; warnings, hints, progress and
+//! errors on stderr. The only module that prints (clippy's print lints are allowed here alone).
+#![allow(clippy::print_stdout, clippy::print_stderr, reason = "output is the one layer that prints")]
+
+use std::io::{IsTerminal, Write};
+
+use comfy_table::{presets, CellAlignment, ColumnConstraint, ContentArrangement, Table};
+use serde::Serialize;
+
+use crate::exit::{failure_of, ExitCode};
+
+/// `-o`: how data is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// Columns, as `kubectl get` prints them
+    Table,
+    /// More columns
+    Wide,
+    /// JSON, with stable field names, for scripts
+    Json,
+    /// YAML, the same fields as JSON
+    Yaml,
+}
+
+impl OutputFormat {
+    pub fn is_machine(self) -> bool {
+        matches!(self, OutputFormat::Json | OutputFormat::Yaml)
+    }
+}
+
+/// Prints data to stdout and talk to stderr, as the user asked (`-o`, `-q`).
+#[derive(Debug, Clone)]
+pub struct Printer {
+    pub format: OutputFormat,
+    pub quiet: bool,
+}
+
+impl Printer {
+    pub fn new(format: OutputFormat, quiet: bool) -> Printer {
+        Printer { format, quiet }
+    }
+
+    /// A table like `kubectl get`: upper-case headers, no borders, columns three spaces apart.
+    pub fn table(&self, headers: &[&str], rows: &[Vec<String>]) -> anyhow::Result<()> {
+        let text = render_table(headers, rows);
+        write_stdout(&text)
+    }
+
+    /// A document (the rows' data) as JSON or YAML.
+    pub fn document<T: Serialize>(&self, value: &T) -> anyhow::Result<()> {
+        let text = match self.format {
+            OutputFormat::Yaml => serde_yaml_ng::to_string(value)?,
+            _ => serde_json::to_string_pretty(value)? + "\n",
+        };
+        write_stdout(&text)
+    }
+
+    /// Plain lines of data on stdout (version, names).
+    pub fn lines(&self, lines: &[String]) -> anyhow::Result<()> {
+        let mut text = lines.join("\n");
+        text.push('\n');
+        write_stdout(&text)
+    }
+
+    pub fn warn(&self, message: &str) {
+        if !self.quiet {
+            eprintln!("warning: {message}");
+        }
+    }
+
+    pub fn hint(&self, message: &str) {
+        if !self.quiet {
+            eprintln!("hint: {message}");
+        }
+    }
+
+    /// Whether live progress may be drawn: a terminal on stderr, not -q, not -o json|yaml.
+    pub fn shows_progress(&self) -> bool {
+        !self.quiet && !self.format.is_machine() && std::io::stderr().is_terminal()
+    }
+}
+
+pub fn render_table(headers: &[&str], rows: &[Vec<String>]) -> String {
+    let mut table = Table::new();
+    table
+        .load_style(presets::NOTHING)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(headers.iter().map(|h| h.to_uppercase()));
+    for row in rows {
+        table.add_row(row.clone());
+    }
+    for column in table.column_iter_mut() {
+        column.set_padding((0, 3));
+        column.set_cell_alignment(CellAlignment::Left);
+        column.set_constraint(ColumnConstraint::ContentWidth);
+    }
+    let mut text: String = table.trim_fmt().lines().map(str::trim_end).collect::<Vec<_>>().join("\n");
+    text.push('\n');
+    text
+}
+
+/// Writes to stdout; a closed pipe (`| head`) is not an error.
+fn write_stdout(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
+/// Prints an error as `error: what failed: why` and its hint, and picks the exit code.
+pub fn report_error(err: &anyhow::Error) -> ExitCode {
+    if err.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)) {
+        return ExitCode::Success;
+    }
+    eprintln!("error: {err:#}");
+    match failure_of(err) {
+        Some(failure) => {
+            if let Some(hint) = &failure.hint {
+                eprintln!("hint: {hint}");
+            }
+            failure.code
+        }
+        None => ExitCode::Failure,
+    }
+}
+
+/// Logs (tracing) to stderr: warnings by default, more with each -v, none with -q.
+/// RUST_LOG overrides.
+pub fn init_logging(verbose: u8, quiet: bool) {
+    let level = match (quiet, verbose) {
+        (true, _) => "error",
+        (false, 0) => "warn",
+        (false, 1) => "kubectl_kafka=info,warn",
+        (false, 2) => "kubectl_kafka=debug,info",
+        _ => "trace",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| level.into());
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(verbose >= 2)
+        .without_time()
+        .init();
+}
+
+/// A duration the way kubectl's AGE column shows it: 45s, 12m, 5h, 3d, 2y (two units
+/// below a day: 2m30s, 5h12m).
+pub fn format_age(secs: i64) -> String {
+    let s = secs.max(0);
+    match s {
+        0..120 => format!("{s}s"),
+        120..600 => {
+            if s % 60 == 0 { format!("{}m", s / 60) } else { format!("{}m{}s", s / 60, s % 60) }
+        }
+        600..10_800 => format!("{}m", s / 60),
+        10_800..28_800 => {
+            let (h, m) = (s / 3600, (s % 3600) / 60);
+            if m == 0 { format!("{h}h") } else { format!("{h}h{m}m") }
+        }
+        28_800..172_800 => format!("{}h", s / 3600),
+        172_800..691_200 => {
+            let (d, h) = (s / 86_400, (s % 86_400) / 3600);
+            if h == 0 { format!("{d}d") } else { format!("{d}d{h}h") }
+        }
+        691_200..63_072_000 => format!("{}d", s / 86_400),
+        _ => format!("{}y", s / 31_536_000),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_look_like_kubectl_get() {
+        let text = render_table(
+            &["name", "node-id", "ready"],
+            &[vec!["kafka-1".into(), "1".into(), "1/1".into()], vec!["kafka-10".into(), "10".into(), "0/1".into()]],
+        );
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "NAME       NODE-ID   READY");
+        assert_eq!(lines[1], "kafka-1    1         1/1");
+        assert_eq!(lines[2], "kafka-10   10        0/1");
+    }
+
+    #[test]
+    fn ages_follow_kubectl() {
+        assert_eq!(format_age(5), "5s");
+        assert_eq!(format_age(150), "2m30s");
+        assert_eq!(format_age(900), "15m");
+        assert_eq!(format_age(4 * 3600 + 120), "4h2m");
+        assert_eq!(format_age(20 * 3600), "20h");
+        assert_eq!(format_age(3 * 86_400 + 3600), "3d1h");
+        assert_eq!(format_age(30 * 86_400), "30d");
+        assert_eq!(format_age(3 * 31_536_000), "3y");
+        assert_eq!(format_age(-4), "0s");
+    }
+}
