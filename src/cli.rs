@@ -67,7 +67,9 @@ pub struct GlobalArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Show the brokers: one row per broker, from their Deployments and pods
-    #[command(after_help = "Examples:\n  kubectl kafka -n kafka status\n  kubectl kafka -n kafka status -o wide\n  kubectl kafka -n kafka status kafka-2 -o json")]
+    #[command(
+        after_help = "Examples:\n  kubectl kafka -n kafka status\n  kubectl kafka -n kafka status -o wide\n  kubectl kafka -n kafka status kafka-2 -o json"
+    )]
     Status(StatusArgs),
     /// Show the plugin version and the Kubernetes server version
     Version(VersionArgs),

@@ -22,9 +22,6 @@ pub mod output;
 
 /// Runs a parsed command line to completion.
 pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
     runtime.block_on(commands::dispatch(cli))
 }

@@ -87,8 +87,10 @@ fn config_failure(err: KubeconfigError, source: &str, opts: &ClusterOptions) -> 
             Failure::new(ExitCode::Config, format!("read kubeconfig {}: {io}", path.display()))
                 .hint("pass --kubeconfig PATH or set KUBECONFIG to a readable kubeconfig file")
         }
-        KubeconfigError::FindPath => Failure::new(ExitCode::Config, "find a kubeconfig: neither KUBECONFIG nor HOME is set")
-            .hint("pass --kubeconfig PATH or set KUBECONFIG"),
+        KubeconfigError::FindPath => {
+            Failure::new(ExitCode::Config, "find a kubeconfig: neither KUBECONFIG nor HOME is set")
+                .hint("pass --kubeconfig PATH or set KUBECONFIG")
+        }
         KubeconfigError::Parse(parse) => Failure::new(ExitCode::Config, format!("parse kubeconfig {source}: {parse}"))
             .hint("the file is not a valid kubeconfig; check it with `kubectl config view`"),
         KubeconfigError::LoadContext(name) => {
@@ -101,7 +103,10 @@ fn config_failure(err: KubeconfigError, source: &str, opts: &ClusterOptions) -> 
         }
         KubeconfigError::LoadClusterOfContext(name) => Failure::new(
             ExitCode::Config,
-            format!("cluster {name:?} of context {:?} not found in kubeconfig {source}", opts.context.as_deref().unwrap_or("(current)")),
+            format!(
+                "cluster {name:?} of context {:?} not found in kubeconfig {source}",
+                opts.context.as_deref().unwrap_or("(current)")
+            ),
         )
         .hint("fix the context's cluster entry; `kubectl config view` shows them"),
         other => Failure::new(ExitCode::Config, format!("load kubeconfig {source}: {other}"))
@@ -134,14 +139,17 @@ pub fn classify(err: kube::Error, verb: &str, resource: &str, namespace: &str, s
             format!("{verb} {resource} in namespace {namespace}: {} ({})", status.message, status.code),
         ),
         other => {
+            // The innermost cause says it best ("tcp connect error: Connection refused").
             let mut text = other.to_string();
             let mut source = std::error::Error::source(&other);
             while let Some(cause) = source {
-                text = format!("{text}: {cause}");
+                text = cause.to_string();
                 source = cause.source();
             }
             Failure::new(ExitCode::Unreachable, format!("cannot reach the Kubernetes API server at {server}: {text}"))
-                .hint("check that the cluster is up and that --context/--kubeconfig point at it (`kubectl cluster-info`)")
+                .hint(
+                    "check that the cluster is up and that --context/--kubeconfig point at it (`kubectl cluster-info`)",
+                )
         }
     }
 }

@@ -7,12 +7,12 @@ use anyhow::Context as _;
 use k8s_openapi::api::apps::v1::{Deployment, StatefulSet};
 use k8s_openapi::api::core::v1::{Container, PersistentVolumeClaim, Pod, PodSpec, PodTemplateSpec, Service};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
-use kube::api::ListParams;
 use kube::Api;
+use kube::api::ListParams;
 
-use super::model::{parse_listeners, parse_roles, parse_voters, Broker, BrokerPod, BrokerVolume, WorkloadKind};
-use super::selector::Selector;
 use super::Cluster;
+use super::model::{Broker, BrokerPod, BrokerVolume, WorkloadKind, parse_listeners, parse_roles, parse_voters};
+use super::selector::Selector;
 use crate::exit::{ExitCode, Failure};
 
 /// The objects discovery reads, as listed from one namespace.
@@ -116,12 +116,8 @@ pub fn build_brokers(inv: &Inventory, selector: &Selector) -> Vec<Broker> {
         }
         let base = name_of(meta);
         let replicas = spec.replicas.unwrap_or(1);
-        let templates: Vec<String> = spec
-            .volume_claim_templates
-            .iter()
-            .flatten()
-            .filter_map(|t| t.metadata.name.clone())
-            .collect();
+        let templates: Vec<String> =
+            spec.volume_claim_templates.iter().flatten().filter_map(|t| t.metadata.name.clone()).collect();
         for ordinal in 0..replicas.max(0) {
             let pod_name = format!("{base}-{ordinal}");
             let pods: Vec<&Pod> = pods_matching(&inv.pods, &spec.selector)
@@ -390,7 +386,7 @@ fn name_of(meta: &ObjectMeta) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cluster::model::{select_brokers, Role, Voter};
+    use crate::cluster::model::{Role, Voter, select_brokers};
 
     /// Reads a multi-document YAML fixture into an inventory, by kind.
     fn inventory(yaml: &str) -> Inventory {
@@ -460,9 +456,8 @@ mod tests {
         let mut inv = guide();
         let mut old = inv.pods[0].clone();
         old.metadata.name = Some("kafka-1-old".into());
-        old.metadata.creation_timestamp = Some(k8s_openapi::apimachinery::pkg::apis::meta::v1::Time(
-            "2020-01-01T00:00:00Z".parse().unwrap(),
-        ));
+        old.metadata.creation_timestamp =
+            Some(k8s_openapi::apimachinery::pkg::apis::meta::v1::Time("2020-01-01T00:00:00Z".parse().unwrap()));
         old.metadata.deletion_timestamp = old.metadata.creation_timestamp.clone();
         inv.pods.push(old);
         let brokers = build_brokers(&inv, &app_kafka());

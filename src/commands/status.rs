@@ -4,10 +4,10 @@ use serde::Serialize;
 
 use crate::cli::StatusArgs;
 use crate::cluster::discovery::discover_brokers;
-use crate::cluster::model::{select_brokers, Broker, Role};
+use crate::cluster::model::{Broker, Role, select_brokers};
 use crate::commands::Context;
 use crate::exit::{ExitCode, Failure};
-use crate::output::{format_age, OutputFormat};
+use crate::output::{OutputFormat, format_age};
 
 /// A broker as `status` reports it; the JSON/YAML field names are a stable interface.
 #[derive(Debug, Serialize)]
@@ -103,7 +103,8 @@ impl StatusRow {
 pub async fn run(ctx: &Context, args: &StatusArgs) -> anyhow::Result<()> {
     let cluster = ctx.connect().await?;
     let brokers = discover_brokers(&cluster, &ctx.selector).await?;
-    let chosen = select_brokers(&brokers, &args.brokers).map_err(|name| unknown_broker(&name, &brokers, &cluster.namespace))?;
+    let chosen =
+        select_brokers(&brokers, &args.brokers).map_err(|name| unknown_broker(&name, &brokers, &cluster.namespace))?;
     let now = jiff::Timestamp::now();
     let rows: Vec<StatusRow> = chosen.iter().map(|b| StatusRow::new(b, now)).collect();
 
@@ -140,13 +141,19 @@ pub async fn run(ctx: &Context, args: &StatusArgs) -> anyhow::Result<()> {
         format!("scale it back with `kubectl -n {} scale deployment/{} --replicas 1`", cluster.namespace, first.name)
     } else {
         match &first.pod {
-            Some(pod) => format!("see why with `kubectl -n {} describe pod {pod}` and `kubectl -n {} logs {pod}`", cluster.namespace, cluster.namespace),
+            Some(pod) => format!(
+                "see why with `kubectl -n {} describe pod {pod}` and `kubectl -n {} logs {pod}`",
+                cluster.namespace, cluster.namespace
+            ),
             None => format!("see why with `kubectl -n {} describe deployment {}`", cluster.namespace, first.name),
         }
     };
-    Err(Failure::new(ExitCode::NotReady, format!("{} of {} brokers not ready: {}", not_ready.len(), rows.len(), reasons.join(", ")))
-        .hint(hint)
-        .into())
+    Err(Failure::new(
+        ExitCode::NotReady,
+        format!("{} of {} brokers not ready: {}", not_ready.len(), rows.len(), reasons.join(", ")),
+    )
+    .hint(hint)
+    .into())
 }
 
 /// The error for a broker name that matches nothing, listing the names that would.

@@ -4,10 +4,10 @@
 
 use std::io::{IsTerminal, Write};
 
-use comfy_table::{presets, CellAlignment, ColumnConstraint, ContentArrangement, Table};
+use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, presets};
 use serde::Serialize;
 
-use crate::exit::{failure_of, ExitCode};
+use crate::exit::{ExitCode, failure_of};
 
 /// `-o`: how data is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -110,7 +110,10 @@ fn write_stdout(text: &str) -> anyhow::Result<()> {
 
 /// Prints an error as `error: what failed: why` and its hint, and picks the exit code.
 pub fn report_error(err: &anyhow::Error) -> ExitCode {
-    if err.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)) {
+    if err
+        .chain()
+        .any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe))
+    {
         return ExitCode::Success;
     }
     eprintln!("error: {err:#}");
@@ -129,8 +132,9 @@ pub fn report_error(err: &anyhow::Error) -> ExitCode {
 /// RUST_LOG overrides.
 pub fn init_logging(verbose: u8, quiet: bool) {
     let level = match (quiet, verbose) {
-        (true, _) => "error",
-        (false, 0) => "warn",
+        // The libraries' own errors reach the user through our messages; their logs only with -v.
+        (true, _) => "off",
+        (false, 0) => "kubectl_kafka=warn,off",
         (false, 1) => "kubectl_kafka=info,warn",
         (false, 2) => "kubectl_kafka=debug,info",
         _ => "trace",
@@ -151,7 +155,11 @@ pub fn format_age(secs: i64) -> String {
     match s {
         0..120 => format!("{s}s"),
         120..600 => {
-            if s % 60 == 0 { format!("{}m", s / 60) } else { format!("{}m{}s", s / 60, s % 60) }
+            if s % 60 == 0 {
+                format!("{}m", s / 60)
+            } else {
+                format!("{}m{}s", s / 60, s % 60)
+            }
         }
         600..10_800 => format!("{}m", s / 60),
         10_800..28_800 => {

@@ -1,0 +1,32 @@
+# The two commands of the README: `make install` (build, install, bring the test bed up and
+# show the brokers) and `make test` (what CI runs). Build output stays outside the clone.
+export CARGO_TARGET_DIR ?= $(HOME)/.cache/kubectl-kafka/target
+PREFIX ?= $(HOME)/.local
+KUBECONFIG_BED = $(HOME)/.cache/kubectl-kafka-testbed/state/kwok/clusters/kafka-testbed/kubeconfig.yaml
+
+.PHONY: install test lint unit bed bed-down bench
+
+install:
+	cargo install --locked --path . --root $(PREFIX)
+	testbed/up
+	PATH="$(PREFIX)/bin:$(HOME)/.cache/kubectl-kafka-testbed/bin:$$PATH" KUBECONFIG=$(KUBECONFIG_BED) kubectl kafka -n kafka status -o wide
+
+lint:
+	cargo fmt --check
+	cargo clippy --locked --all-targets -- -D warnings
+
+unit:
+	cargo test --locked --lib --bins
+
+bed:
+	testbed/up
+
+bed-down:
+	testbed/down
+
+test: lint bed
+	cargo test --locked
+
+bench: bed
+	cargo build --locked --release
+	benches/run

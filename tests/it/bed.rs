@@ -1,0 +1,173 @@
+//! Reaching the test bed from tests: its kubeconfig, its kubectl, the plugin binary run
+//! hermetically (own HOME, own KUBECONFIG), and the lock that orders mutating tests.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::{LazyLock, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::time::{Duration, Instant};
+
+static LOCK: LazyLock<RwLock<()>> = LazyLock::new(|| RwLock::new(()));
+
+/// Held by tests that only look at the bed.
+pub fn shared() -> RwLockReadGuard<'static, ()> {
+    LOCK.read().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Held by tests that change the bed; they must leave it as they found it.
+pub fn exclusive() -> RwLockWriteGuard<'static, ()> {
+    LOCK.write().unwrap_or_else(|e| e.into_inner())
+}
+
+pub fn cache_dir() -> PathBuf {
+    std::env::var_os("KUBECTL_KAFKA_TESTBED_CACHE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(std::env::var("HOME").expect("HOME")).join(".cache/kubectl-kafka-testbed"))
+}
+
+pub fn state_dir() -> PathBuf {
+    std::env::var_os("KUBECTL_KAFKA_TESTBED_STATE").map(PathBuf::from).unwrap_or_else(|| cache_dir().join("state"))
+}
+
+/// The bed's kubeconfig; the tests fail (not skip) when the bed is not up.
+pub fn kubeconfig() -> PathBuf {
+    let path = state_dir().join("kwok/clusters/kafka-testbed/kubeconfig.yaml");
+    assert!(path.exists(), "the test bed is not up ({} missing): run testbed/up, or `make test`", path.display());
+    path
+}
+
+pub fn kubectl_bin() -> PathBuf {
+    cache_dir().join("bin/kubectl")
+}
+
+/// A scratch HOME so no test reads the developer's ~/.kube.
+pub fn scratch_home() -> &'static Path {
+    static HOME: LazyLock<tempfile::TempDir> = LazyLock::new(|| tempfile::tempdir().expect("tempdir"));
+    HOME.path()
+}
+
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    fn from(out: Output) -> Run {
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    #[track_caller]
+    pub fn ok(self) -> Run {
+        assert_eq!(self.code, 0, "exit {}\nstdout:\n{}\nstderr:\n{}", self.code, self.stdout, self.stderr);
+        self
+    }
+}
+
+/// Runs `kubectl-kafka ARGS` against the bed, hermetically.
+pub fn plugin(args: &[&str]) -> Run {
+    plugin_with(args, &[("KUBECONFIG", kubeconfig().to_str().unwrap())])
+}
+
+/// Runs `kubectl-kafka ARGS` with exactly these extra environment variables.
+pub fn plugin_with(args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kubectl-kafka"));
+    cmd.args(args).env_clear().env("HOME", scratch_home()).env("PATH", std::env::var("PATH").unwrap_or_default());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    Run::from(cmd.stdin(Stdio::null()).output().expect("run kubectl-kafka"))
+}
+
+/// Runs the bed's kubectl.
+pub fn kubectl(args: &[&str]) -> Run {
+    let out = Command::new(kubectl_bin())
+        .arg("--kubeconfig")
+        .arg(kubeconfig())
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run kubectl");
+    Run::from(out)
+}
+
+/// Polls `check` until it returns true, failing after `limit` with `what`.
+#[track_caller]
+pub fn wait_until(what: &str, limit: Duration, mut check: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if check() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(500));
+    }
+    panic!("timed out after {limit:?} waiting for {what}");
+}
+
+/// The name of the current (non-terminating, newest) pod of broker `n`.
+pub fn pod_of(n: u32) -> String {
+    let out = kubectl(&[
+        "-n",
+        "kafka",
+        "get",
+        "pods",
+        "-l",
+        &format!("instance=kafka-{n}"),
+        "--sort-by=.metadata.creationTimestamp",
+        "-o",
+        "jsonpath={range .items[?(@.metadata.deletionTimestamp)]}{end}{range .items[*]}{.metadata.name}{\"\\n\"}{end}",
+    ])
+    .ok();
+    out.stdout.lines().last().expect("a pod").to_string()
+}
+
+/// Every broker's pod Ready and every broker registered: the bed's resting state.
+pub fn wait_bed_ready() {
+    wait_until("3 Ready pods and 3 registered brokers", Duration::from_secs(180), || {
+        let ready = kubectl(&[
+            "-n",
+            "kafka",
+            "get",
+            "pods",
+            "-l",
+            "app=kafka",
+            "-o",
+            "jsonpath={.items[*].status.conditions[?(@.type==\"Ready\")].status}",
+        ]);
+        ready.stdout.split_whitespace().filter(|s| *s == "True").count() == 3
+            && ready.stdout.split_whitespace().count() == 3
+            && registered_brokers().len() == 3
+    });
+}
+
+/// Node ids registered in the cluster, read from inside broker 1's network namespace.
+pub fn registered_brokers() -> Vec<u32> {
+    let probe = concat!(env!("CARGO_MANIFEST_DIR"), "/testbed/lib/kafka_probe.py");
+    for n in 1..=3 {
+        let out = Command::new("ip")
+            .args(["netns", "exec", &format!("kafka-{n}"), "python3", probe, &format!("kafka-{n}:9092")])
+            .output()
+            .expect("ip netns exec");
+        if out.status.success() {
+            return String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .filter_map(|l| l.split(' ').next()?.parse().ok())
+                .collect();
+        }
+    }
+    Vec::new()
+}
+
+/// The pid of broker `n`'s JVM as the bridge recorded it.
+pub fn broker_pid(n: u32) -> Option<u32> {
+    std::fs::read_to_string(state_dir().join(format!("pids/broker-{n}.pid"))).ok()?.trim().parse().ok()
+}
+
+pub fn process_alive(pid: u32) -> bool {
+    Path::new(&format!("/proc/{pid}")).exists()
+        && !std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| s.contains(") Z "))
+}

@@ -1,0 +1,116 @@
+//! Each failure has its own message, a hint, and a documented exit code (issue 3). Broken
+//! kubeconfigs are made on purpose; RBAC is the bed's real authorizer.
+
+use crate::bed::*;
+
+#[track_caller]
+fn assert_failure(run: &Run, code: i32, message: &str, hint: &str) {
+    assert_eq!(run.code, code, "{run:?}");
+    assert!(run.stdout.is_empty(), "stdout carries data only: {}", run.stdout);
+    assert!(run.stderr.contains(message), "message {message:?} not in:\n{}", run.stderr);
+    let hint_line =
+        run.stderr.lines().find(|l| l.starts_with("hint: ")).unwrap_or_else(|| panic!("no hint in:\n{}", run.stderr));
+    assert!(hint_line.contains(hint), "hint {hint:?} not in {hint_line:?}");
+}
+
+#[test]
+fn no_brokers_match_names_namespace_and_selector() {
+    let _bed = shared();
+    let run = plugin(&["-n", "default", "status"]);
+    assert_failure(&run, 6, "no Kafka brokers match selector app=kafka in namespace default", "pass -n NAMESPACE");
+    let run = plugin(&["-n", "kafka", "-l", "app=redpanda", "status"]);
+    assert_failure(&run, 6, "no Kafka brokers match selector app=redpanda in namespace kafka", "-l SELECTOR");
+}
+
+#[test]
+fn a_bad_selector_is_a_usage_error() {
+    let _bed = shared();
+    let run = plugin(&["-n", "kafka", "-l", "app in kafka", "status"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("invalid label selector"), "{}", run.stderr);
+}
+
+#[test]
+fn missing_kubeconfig() {
+    let run = plugin(&["--kubeconfig", "/nonexistent/kubeconfig", "status"]);
+    assert_failure(&run, 3, "read kubeconfig /nonexistent/kubeconfig", "pass --kubeconfig PATH or set KUBECONFIG");
+    let run = plugin_with(&["status"], &[("KUBECONFIG", "/nonexistent/kc")]);
+    assert_failure(&run, 3, "read kubeconfig /nonexistent/kc", "set KUBECONFIG");
+}
+
+#[test]
+fn unreadable_kubeconfig() {
+    let dir = tempfile::tempdir().unwrap();
+    let garbage = dir.path().join("garbage");
+    std::fs::write(&garbage, "clusters: [this is: not: a kubeconfig\n").unwrap();
+    let run = plugin(&["--kubeconfig", garbage.to_str().unwrap(), "status"]);
+    assert_failure(&run, 3, &format!("kubeconfig {}", garbage.display()), "kubectl config view");
+}
+
+#[test]
+fn unknown_context() {
+    let _bed = shared();
+    let run = plugin(&["--context", "no-such-context", "status"]);
+    assert_failure(&run, 3, "context \"no-such-context\" not found in kubeconfig", "kubectl config get-contexts");
+}
+
+#[test]
+fn api_server_unreachable() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config");
+    let text = std::fs::read_to_string(kubeconfig()).unwrap();
+    let server_line = text.lines().find(|l| l.trim_start().starts_with("server:")).unwrap();
+    std::fs::write(&cfg, text.replace(server_line, "    server: https://127.0.0.1:1")).unwrap();
+    let run = plugin(&["--kubeconfig", cfg.to_str().unwrap(), "-n", "kafka", "status"]);
+    assert_failure(&run, 4, "cannot reach the Kubernetes API server at https://127.0.0.1:1", "kubectl cluster-info");
+}
+
+/// A kubeconfig for a service account of the bed that may list pods and nothing else.
+fn pods_only_kubeconfig(dir: &std::path::Path) -> std::path::PathBuf {
+    let ns = ["-n", "kafka"];
+    let _ = kubectl(&[ns[0], ns[1], "create", "serviceaccount", "pods-only"]);
+    let _ = kubectl(&[ns[0], ns[1], "create", "role", "pods-only", "--verb=get,list", "--resource=pods"]);
+    let _ = kubectl(&[
+        ns[0],
+        ns[1],
+        "create",
+        "rolebinding",
+        "pods-only",
+        "--role=pods-only",
+        "--serviceaccount=kafka:pods-only",
+    ]);
+    let token = kubectl(&[ns[0], ns[1], "create", "token", "pods-only"]).ok().stdout.trim().to_string();
+    let cfg = dir.join("pods-only");
+    std::fs::copy(kubeconfig(), &cfg).unwrap();
+    let path = cfg.to_str().unwrap();
+    let set = |args: &[&str]| {
+        let out = std::process::Command::new(kubectl_bin()).arg("--kubeconfig").arg(path).args(args).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    };
+    set(&["config", "set-credentials", "pods-only", &format!("--token={token}")]);
+    let cluster = kubectl(&["config", "view", "--minify", "-o", "jsonpath={.clusters[0].name}"]).ok().stdout;
+    set(&[
+        "config",
+        "set-context",
+        "pods-only",
+        &format!("--cluster={cluster}"),
+        "--user=pods-only",
+        "--namespace=kafka",
+    ]);
+    set(&["config", "use-context", "pods-only"]);
+    cfg
+}
+
+#[test]
+fn forbidden_names_verb_and_resource() {
+    let _bed = shared();
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = pods_only_kubeconfig(dir.path());
+    let run = plugin(&["--kubeconfig", cfg.to_str().unwrap(), "status"]);
+    assert_failure(
+        &run,
+        5,
+        "forbidden: cannot list deployments.apps in namespace kafka",
+        "your user needs RBAC permission to list deployments.apps in namespace kafka",
+    );
+}

@@ -1,0 +1,10 @@
+//! Behaviour tests against the real test bed (testbed/up): a real Kubernetes control plane and
+//! real Kafka brokers. One binary, organised by theme. `make test` brings the bed up first.
+//!
+//! Tests that change the bed (restart, scale) hold the bed's write lock; the others hold the
+//! read lock, so they never see a broker vanish under them.
+
+mod bed;
+mod errors;
+mod status;
+mod testbed;
