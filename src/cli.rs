@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 
+pub use crate::connect::via::Via;
 pub use crate::output::OutputFormat;
 
 /// Day-2 operations for Apache Kafka (KRaft) running on Kubernetes.
@@ -59,6 +60,11 @@ pub struct GlobalArgs {
     #[arg(short = 'v', long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
 
+    /// How to reach the brokers: auto (direct if the advertised names answer, else
+    /// port-forward), port-forward, exec or direct
+    #[arg(long, global = true, value_enum, default_value_t = Via::Auto, env = "KUBECTL_KAFKA_VIA")]
+    pub via: Via,
+
     /// Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit
     #[arg(long, global = true, value_parser = parse_duration, default_value = "30s")]
     pub request_timeout: Duration,
@@ -73,6 +79,48 @@ pub enum Command {
     Status(StatusArgs),
     /// Show the plugin version and the Kubernetes server version
     Version(VersionArgs),
+    /// Forward every broker to a local port, rewriting advertised addresses, for your own tools
+    #[command(
+        after_help = "Examples:\n  kubectl kafka -n kafka proxy\n  kcat -b $(kubectl kafka -n kafka proxy -o json | jq -r .bootstrap) -L   # (in another shell)\n  kubectl kafka -n kafka proxy --port 1=19092 --port 2=19093 --port 3=19094"
+    )]
+    Proxy(ProxyArgs),
+    /// Work with topics
+    #[command(subcommand)]
+    Topics(TopicsCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct ProxyArgs {
+    /// A fixed local port for a broker: NODE-ID=PORT (repeatable); others get ephemeral ports
+    #[arg(long = "port", value_name = "NODE-ID=PORT", value_parser = parse_port_pair)]
+    pub ports: Vec<(i32, u16)>,
+    /// The local address to listen on
+    #[arg(long, default_value = "127.0.0.1")]
+    pub address: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TopicsCommand {
+    /// List topics: partitions, replication factor, under-replicated and offline partitions
+    #[command(visible_alias = "ls")]
+    List(TopicsListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TopicsListArgs {
+    /// Include internal topics (__consumer_offsets, ...)
+    #[arg(long)]
+    pub all: bool,
+    /// How long to wait for the brokers' answer
+    #[arg(long, value_parser = parse_duration, default_value = "10s")]
+    pub timeout: Duration,
+}
+
+fn parse_port_pair(text: &str) -> Result<(i32, u16), String> {
+    let (id, port) = text.split_once('=').ok_or_else(|| format!("{text:?} is not NODE-ID=PORT, e.g. 1=19092"))?;
+    let id = id.trim().parse().map_err(|_| format!("{text:?}: node id {id:?} is not a number"))?;
+    let port = port.trim().parse().map_err(|_| format!("{text:?}: port {port:?} is not a number from 1 to 65535"))?;
+    Ok((id, port))
 }
 
 #[derive(Debug, Args)]

@@ -7,17 +7,22 @@
 //! - [`cli`]: the command line as clap structs, raw.
 //! - [`commands`]: one file per subcommand; the only layer that combines subsystems.
 //! - [`cluster`]: where is Kafka in Kubernetes? The kube client and broker discovery.
+//! - [`connect`]: how do bytes reach a broker? Port-forward tunnels with the Kafka
+//!   address-rewriting relay, exec into a broker pod, or direct.
+//! - [`kafka`]: what do we ask Kafka? rdkafka clients, given only a bootstrap address.
 //! - [`output`]: how it looks: tables, JSON/YAML, warnings, errors. The only layer that prints.
 //! - [`exit`]: exit codes and the failures that carry them.
 //!
-//! Subsystems do not know each other: `cluster` never speaks Kafka, `output` never calls
-//! Kubernetes. Decisions (which brokers, what a row says) are pure functions with unit tests;
+//! Subsystems do not know each other: `cluster` never speaks Kafka, `kafka` never imports kube,
+//! `output` never calls either. Decisions (which brokers, what a row says) are pure functions with unit tests;
 //! the network calls around them are thin.
 
 pub mod cli;
 pub mod cluster;
 pub mod commands;
+pub mod connect;
 pub mod exit;
+pub mod kafka;
 pub mod output;
 
 /// Runs a parsed command line to completion.

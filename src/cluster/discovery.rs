@@ -195,6 +195,7 @@ fn broker_from(
             .map(String::from)
             .collect(),
         image: container.and_then(|c| c.image.clone()),
+        container: container.map(|c| c.name.clone()),
         container_ports: container
             .and_then(|c| c.ports.as_ref())
             .into_iter()

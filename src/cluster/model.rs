@@ -92,6 +92,8 @@ pub struct Broker {
     pub voters: Vec<Voter>,
     pub controller_listener_names: Vec<String>,
     pub image: Option<String>,
+    /// The container that runs Kafka.
+    pub container: Option<String>,
     /// The container env as given literally (valueFrom entries are left out).
     pub env: BTreeMap<String, String>,
     pub container_ports: Vec<u16>,
@@ -121,6 +123,17 @@ impl Broker {
 
     pub fn is_ready(&self) -> bool {
         self.current_pod().is_some_and(|p| p.ready)
+    }
+
+    /// The port inside the pod of the listener clients use (the one advertised), by name.
+    pub fn client_port(&self) -> Option<u16> {
+        let advertised = self.client_listener()?;
+        self.listeners.iter().find(|l| l.name == advertised.name).map(|l| l.port).or(Some(advertised.port))
+    }
+
+    /// The pods' label selector as `k=v,k=v` (the pod template's labels).
+    pub fn pod_selector(&self) -> String {
+        self.pod_labels.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(",")
     }
 
     /// Whether `name` names this broker: its workload name, its `instance` label or its node id.

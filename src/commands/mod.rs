@@ -5,7 +5,10 @@ use crate::cli::{Cli, Command, GlobalArgs};
 use crate::cluster::{Cluster, ClusterOptions};
 use crate::output::Printer;
 
+pub mod proxy;
+pub mod reach;
 pub mod status;
+pub mod topics;
 pub mod version;
 
 /// What every command gets: the printer and how to reach the cluster.
@@ -13,6 +16,8 @@ pub struct Context {
     pub printer: Printer,
     pub cluster: ClusterOptions,
     pub selector: String,
+    pub via: crate::connect::via::Via,
+    pub verbose: u8,
 }
 
 impl Context {
@@ -26,6 +31,8 @@ impl Context {
                 request_timeout: Some(global.request_timeout).filter(|t| !t.is_zero()),
             },
             selector: global.selector.clone(),
+            via: global.via,
+            verbose: global.verbose,
         }
     }
 
@@ -39,5 +46,7 @@ pub async fn dispatch(cli: Cli) -> anyhow::Result<()> {
     match &cli.command {
         Command::Status(args) => status::run(&ctx, args).await,
         Command::Version(args) => version::run(&ctx, args).await,
+        Command::Proxy(args) => proxy::run(&ctx, args).await,
+        Command::Topics(command) => topics::run(&ctx, command).await,
     }
 }

@@ -68,6 +68,13 @@ impl Printer {
         }
     }
 
+    /// A line for the human on stderr (progress, what is going on); not with -q.
+    pub fn note(&self, message: &str) {
+        if !self.quiet {
+            eprintln!("{message}");
+        }
+    }
+
     pub fn hint(&self, message: &str) {
         if !self.quiet {
             eprintln!("hint: {message}");
@@ -144,6 +151,7 @@ pub fn init_logging(verbose: u8, quiet: bool) {
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
         .with_target(verbose >= 2)
+        .with_ansi(std::io::stderr().is_terminal())
         .without_time()
         .init();
 }

@@ -1,0 +1,121 @@
+//! Reaching the brokers for a command: discovered brokers become transport targets, and the
+//! route (`--via`) becomes either a bootstrap address for a Kafka client (direct, or local
+//! port-forward tunnels kept open for the command's lifetime) or exec into a broker pod.
+
+use std::time::Duration;
+
+use k8s_openapi::api::core::v1::Pod;
+use kube::Api;
+
+use crate::cluster::{Broker, Cluster};
+use crate::connect::Target;
+use crate::connect::tunnel::{ListenPlan, Tunnels, open_tunnels};
+use crate::connect::via::{Chosen, Via, choose};
+use crate::exit::{ExitCode, Failure};
+use crate::kafka::KafkaOptions;
+
+/// How the command talks to Kafka. Tunnels close when this is dropped.
+pub enum Reach {
+    Client { opts: KafkaOptions, tunnels: Option<Tunnels> },
+    Exec { pods: Api<Pod>, target: Target },
+}
+
+/// The brokers that can be targets: those with a node id and a client listener.
+pub fn targets_of(brokers: &[Broker]) -> Vec<Target> {
+    brokers
+        .iter()
+        .filter_map(|b| {
+            let node_id = b.node_id?;
+            let advertised = b.client_listener().map(|l| (l.host.clone(), l.port));
+            Some(Target {
+                name: b.name.clone(),
+                node_id,
+                pod_selector: b.pod_selector(),
+                port: b.client_port().unwrap_or(9092),
+                advertised,
+                container: b.container.clone(),
+            })
+        })
+        .collect()
+}
+
+/// Fails, naming them, when no broker is ready; warns about the ones that are not.
+pub fn require_ready<'a>(
+    brokers: &'a [Broker],
+    namespace: &str,
+    printer: &crate::output::Printer,
+) -> anyhow::Result<Vec<&'a Broker>> {
+    let ready: Vec<&Broker> = brokers.iter().filter(|b| b.is_ready()).collect();
+    let not_ready: Vec<String> = brokers
+        .iter()
+        .filter(|b| !b.is_ready())
+        .map(|b| format!("{} ({})", b.name, b.not_ready_reason().unwrap_or_default()))
+        .collect();
+    if ready.is_empty() {
+        return Err(Failure::new(
+            ExitCode::NotReady,
+            format!("no broker in namespace {namespace} is ready: {}", not_ready.join(", ")),
+        )
+        .hint(format!(
+            "`kubectl kafka -n {namespace} status` shows them; `kubectl -n {namespace} get pods` and `describe` say why"
+        ))
+        .into());
+    }
+    if !not_ready.is_empty() {
+        printer.warn(&format!("not ready, skipped: {}", not_ready.join(", ")));
+    }
+    Ok(ready)
+}
+
+pub async fn reach(
+    via: Via,
+    cluster: &Cluster,
+    brokers: &[Broker],
+    ctx: &super::Context,
+    timeout: Duration,
+) -> anyhow::Result<Reach> {
+    let ready = require_ready(brokers, &cluster.namespace, &ctx.printer)?;
+    let ready: Vec<Broker> = ready.into_iter().cloned().collect();
+    let targets = targets_of(&ready);
+    if targets.is_empty() {
+        return Err(Failure::new(
+            ExitCode::NotFound,
+            "no ready broker has a KAFKA_NODE_ID and an advertised client listener",
+        )
+        .hint("check KAFKA_NODE_ID and KAFKA_ADVERTISED_LISTENERS in the broker workloads' env")
+        .into());
+    }
+    let debug = (ctx.verbose >= 3).then(|| "broker,protocol".to_string());
+    match choose(via, &targets).await {
+        Chosen::Direct { bootstrap, why } => {
+            tracing::info!("transport: direct to {bootstrap} ({why})");
+            Ok(Reach::Client { opts: KafkaOptions { bootstrap, timeout, debug }, tunnels: None })
+        }
+        Chosen::PortForward { why } => {
+            tracing::info!("transport: port-forward ({why})");
+            let tunnels =
+                open_tunnels(cluster.client.clone(), &cluster.namespace, &targets, &ListenPlan::default()).await?;
+            for l in &tunnels.listeners {
+                tracing::info!("broker {} (node {}) on {}", l.name, l.node_id, l.local);
+            }
+            Ok(Reach::Client {
+                opts: KafkaOptions { bootstrap: tunnels.bootstrap(), timeout, debug },
+                tunnels: Some(tunnels),
+            })
+        }
+        Chosen::Exec => {
+            let target = targets.into_iter().next().expect("checked non-empty");
+            tracing::info!("transport: exec in a pod of broker {}", target.name);
+            Ok(Reach::Exec { pods: Api::namespaced(cluster.client.clone(), &cluster.namespace), target })
+        }
+    }
+}
+
+impl Reach {
+    /// Closes the tunnels, if any.
+    pub async fn close(self) {
+        if let Reach::Client { tunnels: Some(t), .. } = self {
+            t.shutdown().await;
+        }
+    }
+}

@@ -1,0 +1,158 @@
+//! Cluster metadata (brokers, topics, partitions) from a Metadata request, and the summaries
+//! commands print.
+
+use rdkafka::consumer::{BaseConsumer, Consumer};
+use serde::Serialize;
+
+use super::KafkaOptions;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BrokerMeta {
+    pub id: i32,
+    pub host: String,
+    pub port: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PartitionMeta {
+    pub id: i32,
+    pub leader: i32,
+    pub replicas: Vec<i32>,
+    pub isr: Vec<i32>,
+    /// The partition's error (e.g. LeaderNotAvailable), if any.
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TopicMeta {
+    pub name: String,
+    pub partitions: Vec<PartitionMeta>,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClusterMeta {
+    pub controller_id: Option<i32>,
+    pub brokers: Vec<BrokerMeta>,
+    pub topics: Vec<TopicMeta>,
+}
+
+/// One line of `topics list`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TopicSummary {
+    pub name: String,
+    pub partitions: usize,
+    pub replication_factor: usize,
+    pub under_replicated: usize,
+    pub offline: usize,
+    pub internal: bool,
+}
+
+/// Internal topics as Kafka names them (`__consumer_offsets`, `__transaction_state`) and the
+/// dunder convention for other system topics.
+pub fn is_internal(topic: &str) -> bool {
+    topic.starts_with("__")
+}
+
+pub fn summarise(meta: &ClusterMeta, include_internal: bool) -> Vec<TopicSummary> {
+    let mut rows: Vec<TopicSummary> = meta
+        .topics
+        .iter()
+        .filter(|t| include_internal || !is_internal(&t.name))
+        .map(|t| TopicSummary {
+            name: t.name.clone(),
+            partitions: t.partitions.len(),
+            replication_factor: t.partitions.iter().map(|p| p.replicas.len()).max().unwrap_or(0),
+            under_replicated: t.partitions.iter().filter(|p| p.isr.len() < p.replicas.len()).count(),
+            offline: t.partitions.iter().filter(|p| p.leader < 0).count(),
+            internal: is_internal(&t.name),
+        })
+        .collect();
+    rows.sort_by(|a, b| a.name.cmp(&b.name));
+    rows
+}
+
+/// Reads the whole cluster's metadata (blocking librdkafka call, run off the async threads).
+pub async fn fetch_metadata(opts: &KafkaOptions) -> anyhow::Result<ClusterMeta> {
+    let opts = opts.clone();
+    tokio::task::spawn_blocking(move || {
+        let consumer: BaseConsumer = opts.client_config().create()?;
+        let md = consumer
+            .fetch_metadata(None, opts.timeout)
+            .map_err(|err| anyhow::anyhow!("read metadata from {} within {:?}: {err}", opts.bootstrap, opts.timeout))?;
+        Ok(ClusterMeta {
+            controller_id: None,
+            brokers: md
+                .brokers()
+                .iter()
+                .map(|b| BrokerMeta { id: b.id(), host: b.host().to_string(), port: b.port() })
+                .collect(),
+            topics: md
+                .topics()
+                .iter()
+                .map(|t| TopicMeta {
+                    name: t.name().to_string(),
+                    error: t.error().map(|e| format!("{:?}", rdkafka::types::RDKafkaRespErr::from(e))),
+                    partitions: t
+                        .partitions()
+                        .iter()
+                        .map(|p| PartitionMeta {
+                            id: p.id(),
+                            leader: p.leader(),
+                            replicas: p.replicas().to_vec(),
+                            isr: p.isr().to_vec(),
+                            error: p.error().map(|e| format!("{:?}", rdkafka::types::RDKafkaRespErr::from(e))),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+    })
+    .await?
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn partition(id: i32, leader: i32, replicas: &[i32], isr: &[i32]) -> PartitionMeta {
+        PartitionMeta { id, leader, replicas: replicas.to_vec(), isr: isr.to_vec(), error: None }
+    }
+
+    #[test]
+    fn summaries_count_under_replicated_and_offline() {
+        let meta = ClusterMeta {
+            controller_id: Some(1),
+            brokers: vec![],
+            topics: vec![
+                TopicMeta {
+                    name: "orders".into(),
+                    error: None,
+                    partitions: vec![
+                        partition(0, 1, &[1, 2, 3], &[1, 2, 3]),
+                        partition(1, 2, &[2, 3, 1], &[2, 1]),
+                        partition(2, -1, &[3, 1, 2], &[]),
+                    ],
+                },
+                TopicMeta {
+                    name: "__consumer_offsets".into(),
+                    error: None,
+                    partitions: vec![partition(0, 1, &[1], &[1])],
+                },
+                TopicMeta { name: "audit".into(), error: None, partitions: vec![partition(0, 3, &[3], &[3])] },
+            ],
+        };
+        let rows = summarise(&meta, false);
+        assert_eq!(rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), ["audit", "orders"]);
+        let orders = &rows[1];
+        assert_eq!((orders.partitions, orders.replication_factor), (3, 3));
+        assert_eq!((orders.under_replicated, orders.offline), (2, 1));
+        let all = summarise(&meta, true);
+        assert!(all.iter().any(|r| r.name == "__consumer_offsets" && r.internal));
+    }
+}

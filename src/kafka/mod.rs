@@ -1,0 +1,31 @@
+//! What do we ask Kafka? rdkafka clients and their answers, turned into plain data. Never
+//! imports kube: it is given a bootstrap address and nothing else.
+
+pub mod metadata;
+
+use std::time::Duration;
+
+use rdkafka::ClientConfig;
+
+/// Settings every client of ours shares.
+#[derive(Debug, Clone)]
+pub struct KafkaOptions {
+    pub bootstrap: String,
+    pub timeout: Duration,
+    /// librdkafka `debug` contexts when -vv (e.g. "broker,protocol").
+    pub debug: Option<String>,
+}
+
+impl KafkaOptions {
+    pub fn client_config(&self) -> ClientConfig {
+        let mut cfg = ClientConfig::new();
+        cfg.set("bootstrap.servers", &self.bootstrap)
+            .set("client.id", concat!("kubectl-kafka/", env!("CARGO_PKG_VERSION")))
+            .set("socket.timeout.ms", self.timeout.as_millis().max(1000).to_string())
+            .set("log_level", "3");
+        if let Some(debug) = &self.debug {
+            cfg.set("debug", debug).set("log_level", "7");
+        }
+        cfg
+    }
+}
