@@ -8,3 +8,4 @@ mod bed;
 mod errors;
 mod status;
 mod testbed;
+mod transports;
