@@ -17,7 +17,7 @@ use crate::kafka::KafkaOptions;
 /// How the command talks to Kafka. Tunnels close when this is dropped.
 pub enum Reach {
     Client { opts: KafkaOptions, tunnels: Option<Tunnels> },
-    Exec { pods: Api<Pod>, target: Target },
+    Exec { pods: Api<Pod>, target: Box<Target> },
 }
 
 /// The brokers that can be targets: those with a node id and a client listener.
@@ -106,7 +106,7 @@ pub async fn reach(
         Chosen::Exec => {
             let target = targets.into_iter().next().expect("checked non-empty");
             tracing::info!("transport: exec in a pod of broker {}", target.name);
-            Ok(Reach::Exec { pods: Api::namespaced(cluster.client.clone(), &cluster.namespace), target })
+            Ok(Reach::Exec { pods: Api::namespaced(cluster.client.clone(), &cluster.namespace), target: Box::new(target) })
         }
     }
 }

@@ -139,7 +139,7 @@ struct InFlight {
 impl InFlight {
     fn answer(&mut self, correlation_id: i32) -> Option<(i16, i16)> {
         let at = self.queue.iter().position(|(id, _, _)| *id == correlation_id)?;
-        let (_, key, version) = self.queue.drain(..=at).last()?;
+        let (_, key, version) = self.queue.drain(..=at).next_back()?;
         Some((key, version))
     }
 }

@@ -97,7 +97,7 @@ pub async fn fetch_metadata(opts: &KafkaOptions) -> anyhow::Result<ClusterMeta> 
                 .iter()
                 .map(|t| TopicMeta {
                     name: t.name().to_string(),
-                    error: t.error().map(|e| format!("{:?}", rdkafka::types::RDKafkaRespErr::from(e))),
+                    error: t.error().map(|e| format!("{e:?}")),
                     partitions: t
                         .partitions()
                         .iter()
@@ -106,7 +106,7 @@ pub async fn fetch_metadata(opts: &KafkaOptions) -> anyhow::Result<ClusterMeta> 
                             leader: p.leader(),
                             replicas: p.replicas().to_vec(),
                             isr: p.isr().to_vec(),
-                            error: p.error().map(|e| format!("{:?}", rdkafka::types::RDKafkaRespErr::from(e))),
+                            error: p.error().map(|e| format!("{e:?}")),
                         })
                         .collect(),
                 })
