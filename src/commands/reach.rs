@@ -106,7 +106,10 @@ pub async fn reach(
         Chosen::Exec => {
             let target = targets.into_iter().next().expect("checked non-empty");
             tracing::info!("transport: exec in a pod of broker {}", target.name);
-            Ok(Reach::Exec { pods: Api::namespaced(cluster.client.clone(), &cluster.namespace), target: Box::new(target) })
+            Ok(Reach::Exec {
+                pods: Api::namespaced(cluster.client.clone(), &cluster.namespace),
+                target: Box::new(target),
+            })
         }
     }
 }
