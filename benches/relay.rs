@@ -9,6 +9,8 @@
 //! received), plus a Metadata v12 exchange every 1,000 requests (decoded and rewritten).
 //! Run: `cargo bench --bench relay` (figures go to BENCHMARKS.md).
 
+#![allow(clippy::print_stdout, reason = "a benchmark reports its figures on stdout")]
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 

@@ -104,6 +104,101 @@ pub enum TopicsCommand {
     /// List topics: partitions, replication factor, under-replicated and offline partitions
     #[command(visible_alias = "ls")]
     List(TopicsListArgs),
+    /// Show a topic's partitions (leader, replicas, ISR, offsets) and its configs
+    Describe(TopicsDescribeArgs),
+    /// Create a topic
+    #[command(after_help = "Examples:\n  kubectl kafka -n kafka topics create my-topic --partitions 1 --replication-factor 3\n  kubectl kafka -n kafka topics create events -p 6 -r 3 --config retention.ms=86400000 --if-not-exists")]
+    Create(TopicsCreateArgs),
+    /// Delete topics (asks first unless --yes)
+    Delete(TopicsDeleteArgs),
+    /// Change topic configs incrementally: only the keys named change
+    #[command(after_help = "Examples:\n  kubectl kafka -n kafka topics alter-config my-topic --set retention.ms=3600000\n  kubectl kafka -n kafka topics alter-config my-topic --delete retention.ms")]
+    AlterConfig(TopicsAlterConfigArgs),
+    /// Raise a topic's partition count
+    AddPartitions(TopicsAddPartitionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TopicsDescribeArgs {
+    pub topic: String,
+    /// Show every config with its source, not only the ones set on the topic
+    #[arg(long)]
+    pub all_configs: bool,
+    #[arg(long, value_parser = parse_duration, default_value = "10s")]
+    pub timeout: Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct TopicsCreateArgs {
+    pub topic: String,
+    #[arg(short = 'p', long, default_value_t = 1)]
+    pub partitions: i32,
+    #[arg(short = 'r', long, default_value_t = 3)]
+    pub replication_factor: i32,
+    /// A topic config, KEY=VALUE (repeatable)
+    #[arg(short = 'c', long = "config", value_name = "KEY=VALUE", value_parser = parse_key_value)]
+    pub configs: Vec<(String, String)>,
+    /// Succeed without change when the topic already exists
+    #[arg(long)]
+    pub if_not_exists: bool,
+    /// Let the brokers validate the request, change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long, value_parser = parse_duration, default_value = "30s")]
+    pub timeout: Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct TopicsDeleteArgs {
+    #[arg(required = true)]
+    pub topics: Vec<String>,
+    /// Do not ask
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+    /// Show what would be deleted, delete nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Succeed when a topic does not exist
+    #[arg(long)]
+    pub if_exists: bool,
+    #[arg(long, value_parser = parse_duration, default_value = "30s")]
+    pub timeout: Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct TopicsAlterConfigArgs {
+    pub topic: String,
+    /// Set KEY=VALUE (repeatable)
+    #[arg(long = "set", value_name = "KEY=VALUE", value_parser = parse_key_value)]
+    pub set: Vec<(String, String)>,
+    /// Remove a key's topic override, back to the broker default (repeatable)
+    #[arg(long = "delete", value_name = "KEY")]
+    pub delete: Vec<String>,
+    /// Let the brokers validate the change, change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long, value_parser = parse_duration, default_value = "30s")]
+    pub timeout: Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct TopicsAddPartitionsArgs {
+    pub topic: String,
+    /// The new total number of partitions
+    #[arg(long)]
+    pub to: usize,
+    /// Let the brokers validate the change, change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long, value_parser = parse_duration, default_value = "30s")]
+    pub timeout: Duration,
+}
+
+fn parse_key_value(text: &str) -> Result<(String, String), String> {
+    match text.split_once('=') {
+        Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.to_string())),
+        _ => Err(format!("{text:?} is not KEY=VALUE")),
+    }
 }
 
 #[derive(Debug, Args)]

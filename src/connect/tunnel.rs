@@ -86,8 +86,12 @@ async fn serve(listener: TcpListener, target: Target, pods: Api<Pod>, map: Arc<A
                 Ok((socket, peer)) => {
                     let (target, pods, map) = (target.clone(), pods.clone(), map.clone());
                     connections.spawn(async move {
-                        if let Err(err) = carry(socket, &target, &pods, map).await {
-                            tracing::warn!("connection from {peer} to broker {}: {err:#}", target.name);
+                        match carry(socket, &target, &pods, map).await {
+                            // No pod, or the port-forward refused: the user must hear of it.
+                            Err(Carry::Open(err)) => tracing::warn!("broker {}: {err:#}", target.name),
+                            // A peer closing mid-stream is how connections end; not news.
+                            Err(Carry::Stream(err)) => tracing::debug!("connection from {peer} to broker {}: {err}", target.name),
+                            Ok(()) => {}
                         }
                     });
                 }
@@ -98,9 +102,21 @@ async fn serve(listener: TcpListener, target: Target, pods: Api<Pod>, map: Arc<A
     }
 }
 
-async fn carry(socket: TcpStream, target: &Target, pods: &Api<Pod>, map: Arc<AddressMap>) -> anyhow::Result<()> {
+/// How a relayed connection failed: opening the tunnel, or while carrying bytes.
+enum Carry {
+    Open(anyhow::Error),
+    Stream(std::io::Error),
+}
+
+impl From<anyhow::Error> for Carry {
+    fn from(err: anyhow::Error) -> Carry {
+        Carry::Open(err)
+    }
+}
+
+async fn carry(socket: TcpStream, target: &Target, pods: &Api<Pod>, map: Arc<AddressMap>) -> Result<(), Carry> {
     socket.set_nodelay(true).ok();
-    let pod = current_pod(pods, target).await?;
+    let pod = current_pod(pods, target).await.map_err(Carry::Open)?;
     tracing::debug!("broker {} (node {}): port-forward to pod {pod}:{}", target.name, target.node_id, target.port);
     let mut forwarder = pods
         .portforward(&pod, &[target.port])
@@ -112,7 +128,7 @@ async fn carry(socket: TcpStream, target: &Target, pods: &Api<Pod>, map: Arc<Add
     let stats = relay(socket, stream, map).await;
     forwarder.abort();
     let _ = forwarder.join().await;
-    let stats = stats?;
+    let stats = stats.map_err(Carry::Stream)?;
     tracing::debug!("broker {}: connection closed: {stats:?}", target.name);
     Ok(())
 }

@@ -1,7 +1,15 @@
 //! What do we ask Kafka? rdkafka clients and their answers, turned into plain data. Never
 //! imports kube: it is given a bootstrap address and nothing else.
 
+pub mod admin;
+pub mod configs;
+pub mod consume;
 pub mod metadata;
+pub mod names;
+pub mod offsets;
+pub mod produce;
+pub mod record;
+pub mod wire;
 
 use std::time::Duration;
 

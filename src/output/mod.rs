@@ -81,6 +81,20 @@ impl Printer {
         }
     }
 
+    /// Asks a yes/no question on the terminal. Without a terminal it answers no, so a script
+    /// never deletes by accident: it must say --yes.
+    pub fn confirm(&self, question: &str) -> anyhow::Result<bool> {
+        if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+            eprintln!("{question} [y/N] (no terminal to ask on: not confirmed)");
+            return Ok(false);
+        }
+        eprint!("{question} [y/N] ");
+        std::io::stderr().flush()?;
+        let mut answer = String::new();
+        std::io::stdin().read_line(&mut answer)?;
+        Ok(matches!(answer.trim(), "y" | "Y" | "yes" | "YES" | "Yes"))
+    }
+
     /// Whether live progress may be drawn: a terminal on stderr, not -q, not -o json|yaml.
     pub fn shows_progress(&self) -> bool {
         !self.quiet && !self.format.is_machine() && std::io::stderr().is_terminal()

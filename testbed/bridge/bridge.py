@@ -38,6 +38,7 @@ import urllib.request
 CLUSTER_ID = "5L6g3nShT-eMCtK--X86AZA"  # the apache/kafka image's default CLUSTER_ID
 POLL_SECONDS = 0.5
 STOP_GRACE_SECONDS = 60
+ALL_STOP_GRACE_SECONDS = 30
 MAX_BACKOFF_SECONDS = 40
 
 
@@ -354,8 +355,22 @@ class Bridge:
                 log(f"step failed: {err}")
                 time.sleep(2)
             time.sleep(POLL_SECONDS)
-        for broker in self.brokers.values():
-            broker.stop("the bridge is stopping")
+        # All at once: one by one, the last broker would wait for a controller quorum that is
+        # already gone (its controlled shutdown never completes).
+        stopping = [b for b in self.brokers.values() if b.running()]
+        for broker in stopping:
+            log(f"stopping broker {broker.node_id} (pid {broker.proc.pid}): the bridge is stopping")
+            broker.proc.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + ALL_STOP_GRACE_SECONDS
+        for broker in stopping:
+            try:
+                broker.proc.wait(max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                log(f"broker {broker.node_id} still running after {ALL_STOP_GRACE_SECONDS}s; killing it")
+                os.killpg(broker.proc.pid, signal.SIGKILL)
+                broker.proc.wait()
+            log(f"broker {broker.node_id} stopped (exit {broker.proc.returncode})")
+            broker.proc = None
 
 
 def main():
