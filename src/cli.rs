@@ -87,6 +87,173 @@ pub enum Command {
     /// Work with topics
     #[command(subcommand)]
     Topics(TopicsCommand),
+    /// Produce records from stdin (a line each, or JSON lines) or a file
+    #[command(
+        after_help = "Examples:\n  kubectl kafka -n kafka produce my-topic                 # type lines, Ctrl-D ends\n  seq 100 | kubectl kafka -n kafka produce my-topic --key-separator :\n  kubectl kafka -n kafka consume src --format json | kubectl kafka -n kafka produce dst --format json"
+    )]
+    Produce(ProduceArgs),
+    /// Consumer groups: list, describe, reset offsets, delete
+    #[command(subcommand)]
+    Groups(GroupsCommand),
+    /// Consume records and print them
+    #[command(
+        after_help = "Examples:\n  kubectl kafka -n kafka consume my-topic --from-beginning\n  kubectl kafka -n kafka consume my-topic --offset -10 --format json\n  kubectl kafka -n kafka consume my-topic --since 15m -f\n  kubectl kafka -n kafka consume my-topic --group billing --max-messages 100"
+    )]
+    Consume(ConsumeArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GroupsCommand {
+    /// List groups: state, members, topics, total lag
+    #[command(visible_alias = "ls")]
+    List(GroupsListArgs),
+    /// Per partition: committed offset, end offset, lag, member and host
+    Describe(GroupsDescribeArgs),
+    /// Move a group's committed offsets (prints the plan; applies only with --execute)
+    #[command(
+        after_help = "Examples:\n  kubectl kafka -n kafka groups reset-offsets billing --topic orders --to-earliest\n  kubectl kafka -n kafka groups reset-offsets billing --topic orders --shift-by -100 --execute"
+    )]
+    ResetOffsets(GroupsResetArgs),
+    /// Delete groups (asks first unless --yes)
+    Delete(GroupsDeleteArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GroupsListArgs {
+    #[arg(long, value_parser = parse_duration, default_value = "10s")]
+    pub timeout: Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct GroupsDescribeArgs {
+    pub group: String,
+    #[arg(long, value_parser = parse_duration, default_value = "10s")]
+    pub timeout: Duration,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("target").required(true).args(["to_earliest", "to_latest", "to_offset", "to_datetime", "shift_by"])))]
+pub struct GroupsResetArgs {
+    pub group: String,
+    /// The topic whose offsets move
+    #[arg(long, required = true)]
+    pub topic: String,
+    /// Only this partition
+    #[arg(long)]
+    pub partition: Option<i32>,
+    #[arg(long)]
+    pub to_earliest: bool,
+    #[arg(long)]
+    pub to_latest: bool,
+    #[arg(long, value_name = "N")]
+    pub to_offset: Option<i64>,
+    /// RFC 3339 time, or a duration ago (15m, 2h)
+    #[arg(long, value_name = "TIME")]
+    pub to_datetime: Option<String>,
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub shift_by: Option<i64>,
+    /// Apply the plan (without it, nothing changes)
+    #[arg(long)]
+    pub execute: bool,
+    /// Only print the plan (the default without --execute)
+    #[arg(long, conflicts_with = "execute")]
+    pub dry_run: bool,
+    #[arg(long, value_parser = parse_duration, default_value = "30s")]
+    pub timeout: Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct GroupsDeleteArgs {
+    #[arg(required = true)]
+    pub groups: Vec<String>,
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long, value_parser = parse_duration, default_value = "30s")]
+    pub timeout: Duration,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// Each line is a value (with --key-separator: key SEP value)
+    Lines,
+    /// Each line is {"key","value","headers","partition"} as `consume --format json` prints
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ProduceArgs {
+    pub topic: String,
+    /// Read from this file instead of stdin
+    #[arg(long)]
+    pub file: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = InputFormat::Lines)]
+    pub format: InputFormat,
+    /// The key of every record
+    #[arg(short = 'k', long, conflicts_with = "key_separator")]
+    pub key: Option<String>,
+    /// Split each line at the first SEP into key and value
+    #[arg(long, value_name = "SEP")]
+    pub key_separator: Option<String>,
+    /// A header KEY=VALUE on every record (repeatable)
+    #[arg(short = 'H', long = "header", value_name = "KEY=VALUE")]
+    pub headers: Vec<String>,
+    /// Send every record to this partition
+    #[arg(long)]
+    pub partition: Option<i32>,
+    #[arg(long, default_value = "all", value_parser = ["all", "1", "0"])]
+    pub acks: String,
+    #[arg(long, default_value = "none", value_parser = ["none", "gzip", "snappy", "lz4", "zstd"])]
+    pub compression: String,
+    /// Check the input and the sizes, send nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long, value_parser = parse_duration, default_value = "30s")]
+    pub timeout: Duration,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputRecordFormat {
+    /// The value only (with --print-key: key TAB value)
+    Value,
+    /// key TAB value
+    Kv,
+    /// One JSON object per record: topic, partition, offset, timestamp, key, value, headers
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ConsumeArgs {
+    pub topic: String,
+    /// Start at the log start (same as --offset start; the default)
+    #[arg(long, conflicts_with_all = ["offset", "since"])]
+    pub from_beginning: bool,
+    /// start, end, an offset N, or -N for N before the end
+    #[arg(long, allow_hyphen_values = true)]
+    pub offset: Option<String>,
+    /// Start at a time: RFC 3339 (2026-11-25T08:00:00Z) or a duration ago (15m, 2h)
+    #[arg(long, conflicts_with = "offset")]
+    pub since: Option<String>,
+    /// Only this partition
+    #[arg(long)]
+    pub partition: Option<i32>,
+    /// Stop after N records
+    #[arg(short = 'm', long)]
+    pub max_messages: Option<u64>,
+    /// Keep waiting for new records (Ctrl-C stops)
+    #[arg(short = 'f', long)]
+    pub follow: bool,
+    /// Consume as this consumer group and commit its offsets
+    #[arg(short = 'g', long)]
+    pub group: Option<String>,
+    #[arg(long, value_enum, default_value_t = OutputRecordFormat::Value)]
+    pub format: OutputRecordFormat,
+    /// With --format value: print the key too (key TAB value)
+    #[arg(long)]
+    pub print_key: bool,
+    #[arg(long, value_parser = parse_duration, default_value = "30s")]
+    pub timeout: Duration,
 }
 
 #[derive(Debug, Args)]
@@ -107,12 +274,16 @@ pub enum TopicsCommand {
     /// Show a topic's partitions (leader, replicas, ISR, offsets) and its configs
     Describe(TopicsDescribeArgs),
     /// Create a topic
-    #[command(after_help = "Examples:\n  kubectl kafka -n kafka topics create my-topic --partitions 1 --replication-factor 3\n  kubectl kafka -n kafka topics create events -p 6 -r 3 --config retention.ms=86400000 --if-not-exists")]
+    #[command(
+        after_help = "Examples:\n  kubectl kafka -n kafka topics create my-topic --partitions 1 --replication-factor 3\n  kubectl kafka -n kafka topics create events -p 6 -r 3 --config retention.ms=86400000 --if-not-exists"
+    )]
     Create(TopicsCreateArgs),
     /// Delete topics (asks first unless --yes)
     Delete(TopicsDeleteArgs),
     /// Change topic configs incrementally: only the keys named change
-    #[command(after_help = "Examples:\n  kubectl kafka -n kafka topics alter-config my-topic --set retention.ms=3600000\n  kubectl kafka -n kafka topics alter-config my-topic --delete retention.ms")]
+    #[command(
+        after_help = "Examples:\n  kubectl kafka -n kafka topics alter-config my-topic --set retention.ms=3600000\n  kubectl kafka -n kafka topics alter-config my-topic --delete retention.ms"
+    )]
     AlterConfig(TopicsAlterConfigArgs),
     /// Raise a topic's partition count
     AddPartitions(TopicsAddPartitionsArgs),

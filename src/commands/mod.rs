@@ -5,6 +5,9 @@ use crate::cli::{Cli, Command, GlobalArgs};
 use crate::cluster::{Cluster, ClusterOptions};
 use crate::output::Printer;
 
+pub mod consume;
+pub mod groups;
+pub mod produce;
 pub mod proxy;
 pub mod reach;
 pub mod status;
@@ -48,5 +51,8 @@ pub async fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Version(args) => version::run(&ctx, args).await,
         Command::Proxy(args) => proxy::run(&ctx, args).await,
         Command::Topics(command) => topics::run(&ctx, command).await,
+        Command::Produce(args) => produce::run(&ctx, args).await,
+        Command::Consume(args) => consume::run(&ctx, args).await,
+        Command::Groups(command) => groups::run(&ctx, command).await,
     }
 }

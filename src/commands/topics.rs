@@ -5,20 +5,20 @@
 use serde::Serialize;
 
 use crate::cli::{
-    TopicsAddPartitionsArgs, TopicsAlterConfigArgs, TopicsCommand, TopicsCreateArgs, TopicsDeleteArgs, TopicsDescribeArgs,
-    TopicsListArgs,
+    TopicsAddPartitionsArgs, TopicsAlterConfigArgs, TopicsCommand, TopicsCreateArgs, TopicsDeleteArgs,
+    TopicsDescribeArgs, TopicsListArgs,
 };
 use crate::cluster::discovery::discover_brokers;
-use crate::commands::reach::{reach, Reach};
 use crate::commands::Context;
+use crate::commands::reach::{Reach, reach};
 use crate::connect::exec::{kafka_tool, run_in_pod};
 use crate::exit::{ExitCode, Failure};
+use crate::kafka::KafkaOptions;
 use crate::kafka::admin::{self, ConfigRow, KafkaObjectError, TopicSpec};
 use crate::kafka::configs::alter_topic_config;
-use crate::kafka::metadata::{fetch_metadata, is_internal, summarise, ClusterMeta, TopicSummary};
+use crate::kafka::metadata::{ClusterMeta, TopicSummary, fetch_metadata, is_internal, summarise};
 use crate::kafka::names::check_topic_name;
-use crate::kafka::offsets::{partition_offsets, PartitionOffsets};
-use crate::kafka::KafkaOptions;
+use crate::kafka::offsets::{PartitionOffsets, partition_offsets};
 use rdkafka::types::RDKafkaErrorCode;
 
 #[derive(Debug, Serialize)]
@@ -52,18 +52,24 @@ pub fn unreachable_kafka(err: anyhow::Error, tunnelled: bool) -> anyhow::Error {
 fn topic_failure(err: anyhow::Error, topic: &str, namespace: &str) -> anyhow::Error {
     let Some(e) = err.downcast_ref::<KafkaObjectError>() else { return err };
     let (code, hint) = match e.code {
-        RDKafkaErrorCode::TopicAlreadyExists => (ExitCode::Failure, "pass --if-not-exists to accept an existing topic".to_string()),
+        RDKafkaErrorCode::TopicAlreadyExists => {
+            (ExitCode::Failure, "pass --if-not-exists to accept an existing topic".to_string())
+        }
         RDKafkaErrorCode::UnknownTopicOrPartition => {
             (ExitCode::NotFound, format!("`kubectl kafka -n {namespace} topics list` shows the topics"))
         }
-        RDKafkaErrorCode::InvalidReplicationFactor => {
-            (ExitCode::Usage, format!("the replication factor cannot exceed the brokers: `kubectl kafka -n {namespace} status`"))
-        }
+        RDKafkaErrorCode::InvalidReplicationFactor => (
+            ExitCode::Usage,
+            format!("the replication factor cannot exceed the brokers: `kubectl kafka -n {namespace} status`"),
+        ),
         RDKafkaErrorCode::InvalidPartitions => (ExitCode::Usage, "the partition count can only grow".to_string()),
-        RDKafkaErrorCode::InvalidConfig | RDKafkaErrorCode::PolicyViolation => {
-            (ExitCode::Usage, "check the config keys and values (kafka.apache.org/documentation/#topicconfigs)".to_string())
+        RDKafkaErrorCode::InvalidConfig | RDKafkaErrorCode::PolicyViolation => (
+            ExitCode::Usage,
+            "check the config keys and values (kafka.apache.org/documentation/#topicconfigs)".to_string(),
+        ),
+        RDKafkaErrorCode::TopicDeletionDisabled => {
+            (ExitCode::Failure, "the brokers have delete.topic.enable=false".to_string())
         }
-        RDKafkaErrorCode::TopicDeletionDisabled => (ExitCode::Failure, "the brokers have delete.topic.enable=false".to_string()),
         _ => (ExitCode::Failure, "see the broker logs: kubectl logs <broker pod>".to_string()),
     };
     Failure::new(code, format!("topic {topic}: {}", e.code)).hint(hint).into()
@@ -101,9 +107,16 @@ async fn exec_tool(route: &Reach, script: &str, args: &[String]) -> anyhow::Resu
     let stderr = String::from_utf8_lossy(&out.stderr).trim().to_string();
     if out.code != 0 {
         let last = stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").to_string();
-        return Err(Failure::new(ExitCode::Failure, format!("{script} in pod {} exited {}: {last}", out.pod, out.code))
-            .hint(format!("run it by hand: kubectl exec -it {} -- {}/{script} ...", out.pod, crate::connect::exec::KAFKA_BIN))
-            .into());
+        return Err(Failure::new(
+            ExitCode::Failure,
+            format!("{script} in pod {} exited {}: {last}", out.pod, out.code),
+        )
+        .hint(format!(
+            "run it by hand: kubectl exec -it {} -- {}/{script} ...",
+            out.pod,
+            crate::connect::exec::KAFKA_BIN
+        ))
+        .into());
     }
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
@@ -119,7 +132,8 @@ async fn list(ctx: &Context, args: &TopicsListArgs) -> anyhow::Result<()> {
                 extra.push("--exclude-internal".into());
             }
             let out = exec_tool(&route, "kafka-topics.sh", &extra).await?;
-            let mut names: Vec<String> = out.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect();
+            let mut names: Vec<String> =
+                out.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect();
             names.sort();
             names
                 .into_iter()
@@ -184,7 +198,9 @@ async fn describe(ctx: &Context, args: &TopicsDescribeArgs) -> anyhow::Result<()
     let (cluster, route) = connect(ctx, args.timeout).await?;
     let result = match &route {
         Reach::Exec { .. } => {
-            let out = exec_tool(&route, "kafka-topics.sh", &["--describe".into(), "--topic".into(), args.topic.clone()]).await?;
+            let out =
+                exec_tool(&route, "kafka-topics.sh", &["--describe".into(), "--topic".into(), args.topic.clone()])
+                    .await?;
             if out.trim().is_empty() {
                 Err(missing_topic(&args.topic, &cluster.namespace))
             } else {
@@ -198,9 +214,18 @@ async fn describe(ctx: &Context, args: &TopicsDescribeArgs) -> anyhow::Result<()
                 Some(topic) => {
                     let ids: Vec<i32> = topic.partitions.iter().map(|p| p.id).collect();
                     let offsets = partition_offsets(opts, &args.topic, &ids).await?;
-                    let configs = admin::topic_configs(opts, &args.topic).await.map_err(|e| topic_failure(e, &args.topic, &cluster.namespace))?;
-                    let shown: Vec<ConfigRow> = configs.into_iter().filter(|c| args.all_configs || c.source == "DYNAMIC_TOPIC_CONFIG").collect();
-                    let desc = TopicDescription { name: topic.name.clone(), partitions: partition_rows(topic, &offsets), configs: shown };
+                    let configs = admin::topic_configs(opts, &args.topic)
+                        .await
+                        .map_err(|e| topic_failure(e, &args.topic, &cluster.namespace))?;
+                    let shown: Vec<ConfigRow> = configs
+                        .into_iter()
+                        .filter(|c| args.all_configs || c.source == "DYNAMIC_TOPIC_CONFIG")
+                        .collect();
+                    let desc = TopicDescription {
+                        name: topic.name.clone(),
+                        partitions: partition_rows(topic, &offsets),
+                        configs: shown,
+                    };
                     print_description(ctx, &desc, args.all_configs)
                 }
             }
@@ -292,10 +317,18 @@ fn missing_topic(topic: &str, namespace: &str) -> anyhow::Error {
 async fn create(ctx: &Context, args: &TopicsCreateArgs) -> anyhow::Result<()> {
     checked_name(ctx, &args.topic)?;
     if args.partitions < 1 {
-        return Err(Failure::new(ExitCode::Usage, format!("--partitions {}: a topic needs at least 1", args.partitions)).into());
+        return Err(Failure::new(
+            ExitCode::Usage,
+            format!("--partitions {}: a topic needs at least 1", args.partitions),
+        )
+        .into());
     }
     if args.replication_factor < 1 {
-        return Err(Failure::new(ExitCode::Usage, format!("--replication-factor {}: must be at least 1", args.replication_factor)).into());
+        return Err(Failure::new(
+            ExitCode::Usage,
+            format!("--replication-factor {}: must be at least 1", args.replication_factor),
+        )
+        .into());
     }
     let (cluster, route) = connect(ctx, args.timeout).await?;
     let ns = cluster.namespace.clone();
@@ -334,7 +367,9 @@ async fn create(ctx: &Context, args: &TopicsCreateArgs) -> anyhow::Result<()> {
             }
             Reach::Exec { .. } => {
                 if args.dry_run {
-                    return Err(Failure::new(ExitCode::Usage, "--dry-run needs a Kafka client route, not --via exec").into());
+                    return Err(
+                        Failure::new(ExitCode::Usage, "--dry-run needs a Kafka client route, not --via exec").into()
+                    );
                 }
                 let mut a = vec![
                     "--create".to_string(),
@@ -354,7 +389,11 @@ async fn create(ctx: &Context, args: &TopicsCreateArgs) -> anyhow::Result<()> {
                 exec_tool(&route, "kafka-topics.sh", &a).await?;
             }
         }
-        let verb = if args.dry_run { "would be created (dry run: validated by the brokers, nothing changed)" } else { "created" };
+        let verb = if args.dry_run {
+            "would be created (dry run: validated by the brokers, nothing changed)"
+        } else {
+            "created"
+        };
         ctx.printer.lines(&[format!("topic/{} {verb}", args.topic)])
     }
     .await;
@@ -370,7 +409,11 @@ async fn delete(ctx: &Context, args: &TopicsDeleteArgs) -> anyhow::Result<()> {
     let ns = cluster.namespace.clone();
     let result = async {
         let Reach::Client { opts, tunnels } = &route else {
-            return Err(Failure::new(ExitCode::Usage, "topics delete needs a Kafka client route; use --via port-forward or direct").into());
+            return Err(Failure::new(
+                ExitCode::Usage,
+                "topics delete needs a Kafka client route; use --via port-forward or direct",
+            )
+            .into());
         };
         let meta = metadata_or_explain(opts, tunnels.is_some()).await?;
         let mut present = Vec::new();
@@ -386,10 +429,18 @@ async fn delete(ctx: &Context, args: &TopicsDeleteArgs) -> anyhow::Result<()> {
             return Ok(());
         }
         if args.dry_run {
-            return ctx.printer.lines(&present.iter().map(|t| format!("topic/{t} would be deleted (dry run)")).collect::<Vec<_>>());
+            return ctx
+                .printer
+                .lines(&present.iter().map(|t| format!("topic/{t} would be deleted (dry run)")).collect::<Vec<_>>());
         }
-        if !args.yes && !ctx.printer.confirm(&format!("delete {} in namespace {ns}? This cannot be undone.", present.join(", ")))? {
-            return Err(Failure::new(ExitCode::Usage, "not deleted: not confirmed").hint("pass --yes to delete without asking").into());
+        if !args.yes
+            && !ctx
+                .printer
+                .confirm(&format!("delete {} in namespace {ns}? This cannot be undone.", present.join(", ")))?
+        {
+            return Err(Failure::new(ExitCode::Usage, "not deleted: not confirmed")
+                .hint("pass --yes to delete without asking")
+                .into());
         }
         let mut failed = None;
         for result in admin::delete_topics(opts, &present).await? {
@@ -411,7 +462,9 @@ async fn delete(ctx: &Context, args: &TopicsDeleteArgs) -> anyhow::Result<()> {
 async fn alter_config(ctx: &Context, args: &TopicsAlterConfigArgs) -> anyhow::Result<()> {
     checked_name(ctx, &args.topic)?;
     if args.set.is_empty() && args.delete.is_empty() {
-        return Err(Failure::new(ExitCode::Usage, "nothing to change").hint("pass --set KEY=VALUE and/or --delete KEY").into());
+        return Err(Failure::new(ExitCode::Usage, "nothing to change")
+            .hint("pass --set KEY=VALUE and/or --delete KEY")
+            .into());
     }
     if let Some((k, _)) = args.set.iter().find(|(k, _)| args.delete.contains(k)) {
         return Err(Failure::new(ExitCode::Usage, format!("{k} is both set and deleted")).into());
@@ -432,11 +485,22 @@ async fn alter_config(ctx: &Context, args: &TopicsAlterConfigArgs) -> anyhow::Re
             }
             Reach::Exec { .. } => {
                 if args.dry_run {
-                    return Err(Failure::new(ExitCode::Usage, "--dry-run needs a Kafka client route, not --via exec").into());
+                    return Err(
+                        Failure::new(ExitCode::Usage, "--dry-run needs a Kafka client route, not --via exec").into()
+                    );
                 }
-                let mut a = vec!["--alter".to_string(), "--entity-type".into(), "topics".into(), "--entity-name".into(), args.topic.clone()];
+                let mut a = vec![
+                    "--alter".to_string(),
+                    "--entity-type".into(),
+                    "topics".into(),
+                    "--entity-name".into(),
+                    args.topic.clone(),
+                ];
                 if !args.set.is_empty() {
-                    a.extend(["--add-config".into(), args.set.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(",")]);
+                    a.extend([
+                        "--add-config".into(),
+                        args.set.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(","),
+                    ]);
                 }
                 if !args.delete.is_empty() {
                     a.extend(["--delete-config".into(), args.delete.join(",")]);
@@ -460,7 +524,11 @@ async fn add_partitions(ctx: &Context, args: &TopicsAddPartitionsArgs) -> anyhow
     let ns = cluster.namespace.clone();
     let result = async {
         let Reach::Client { opts, tunnels } = &route else {
-            return Err(Failure::new(ExitCode::Usage, "add-partitions needs a Kafka client route; use --via port-forward or direct").into());
+            return Err(Failure::new(
+                ExitCode::Usage,
+                "add-partitions needs a Kafka client route; use --via port-forward or direct",
+            )
+            .into());
         };
         let meta = metadata_or_explain(opts, tunnels.is_some()).await?;
         let Some(topic) = meta.topics.iter().find(|t| t.name == args.topic && t.error.is_none()) else {
@@ -468,11 +536,16 @@ async fn add_partitions(ctx: &Context, args: &TopicsAddPartitionsArgs) -> anyhow
         };
         let current = topic.partitions.len();
         if args.to <= current {
-            return Err(Failure::new(ExitCode::Usage, format!("topic {} has {current} partitions; --to {} would not add any", args.topic, args.to))
-                .hint(format!("pass --to {} or more (partitions can only be added, never removed)", current + 1))
-                .into());
+            return Err(Failure::new(
+                ExitCode::Usage,
+                format!("topic {} has {current} partitions; --to {} would not add any", args.topic, args.to),
+            )
+            .hint(format!("pass --to {} or more (partitions can only be added, never removed)", current + 1))
+            .into());
         }
-        admin::add_partitions(opts, &args.topic, args.to, args.dry_run).await.map_err(|e| topic_failure(e, &args.topic, &ns))?;
+        admin::add_partitions(opts, &args.topic, args.to, args.dry_run)
+            .await
+            .map_err(|e| topic_failure(e, &args.topic, &ns))?;
         let verb = if args.dry_run { "would grow (dry run)" } else { "grew" };
         ctx.printer.lines(&[format!("topic/{} {verb} from {current} to {} partitions", args.topic, args.to)])
     }

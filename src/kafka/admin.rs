@@ -50,7 +50,10 @@ pub async fn create_topic(opts: &KafkaOptions, spec: &TopicSpec, validate_only: 
     first_result(results, &spec.name)
 }
 
-pub async fn delete_topics(opts: &KafkaOptions, names: &[String]) -> anyhow::Result<Vec<Result<String, KafkaObjectError>>> {
+pub async fn delete_topics(
+    opts: &KafkaOptions,
+    names: &[String],
+) -> anyhow::Result<Vec<Result<String, KafkaObjectError>>> {
     let client = admin(opts)?;
     let refs: Vec<&str> = names.iter().map(String::as_str).collect();
     let results = client.delete_topics(&refs, &options(opts.timeout, false)).await?;
@@ -59,7 +62,8 @@ pub async fn delete_topics(opts: &KafkaOptions, names: &[String]) -> anyhow::Res
 
 pub async fn add_partitions(opts: &KafkaOptions, topic: &str, total: usize, validate_only: bool) -> anyhow::Result<()> {
     let client = admin(opts)?;
-    let results = client.create_partitions([&NewPartitions::new(topic, total)], &options(opts.timeout, validate_only)).await?;
+    let results =
+        client.create_partitions([&NewPartitions::new(topic, total)], &options(opts.timeout, validate_only)).await?;
     first_result(results, topic)
 }
 

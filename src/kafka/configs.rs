@@ -2,20 +2,25 @@
 //! alter_configs is not incremental (it resets every key not given), so this goes through the
 //! protocol.
 
+use kafka_protocol::ResponseError;
 use kafka_protocol::messages::incremental_alter_configs_request::{AlterConfigsResource, AlterableConfig};
 use kafka_protocol::messages::{ApiKey, IncrementalAlterConfigsRequest, IncrementalAlterConfigsResponse};
 use kafka_protocol::protocol::StrBytes;
-use kafka_protocol::ResponseError;
 
-use super::wire::WireClient;
 use super::KafkaOptions;
+use super::wire::WireClient;
 
 const TOPIC: i8 = 2;
 const SET: i8 = 0;
 const DELETE: i8 = 1;
 
 /// The request for setting and deleting keys of one topic.
-pub fn alter_request(topic: &str, set: &[(String, String)], delete: &[String], validate_only: bool) -> IncrementalAlterConfigsRequest {
+pub fn alter_request(
+    topic: &str,
+    set: &[(String, String)],
+    delete: &[String],
+    validate_only: bool,
+) -> IncrementalAlterConfigsRequest {
     let mut configs: Vec<AlterableConfig> = set
         .iter()
         .map(|(k, v)| {
@@ -25,12 +30,18 @@ pub fn alter_request(topic: &str, set: &[(String, String)], delete: &[String], v
                 .with_value(Some(StrBytes::from(v.clone())))
         })
         .collect();
-    configs.extend(delete.iter().map(|k| AlterableConfig::default().with_name(StrBytes::from(k.clone())).with_config_operation(DELETE)));
+    configs.extend(
+        delete
+            .iter()
+            .map(|k| AlterableConfig::default().with_name(StrBytes::from(k.clone())).with_config_operation(DELETE)),
+    );
     IncrementalAlterConfigsRequest::default()
-        .with_resources(vec![AlterConfigsResource::default()
-            .with_resource_type(TOPIC)
-            .with_resource_name(StrBytes::from(topic.to_string()))
-            .with_configs(configs)])
+        .with_resources(vec![
+            AlterConfigsResource::default()
+                .with_resource_type(TOPIC)
+                .with_resource_name(StrBytes::from(topic.to_string()))
+                .with_configs(configs),
+        ])
         .with_validate_only(validate_only)
 }
 
@@ -47,7 +58,8 @@ pub async fn alter_topic_config(
         client.send(ApiKey::IncrementalAlterConfigs, &alter_request(topic, set, delete, validate_only)).await?;
     for r in resp.responses {
         if r.error_code != 0 {
-            let kind = ResponseError::try_from_code(r.error_code).map_or_else(|| format!("error {}", r.error_code), |e| format!("{e:?}"));
+            let kind = ResponseError::try_from_code(r.error_code)
+                .map_or_else(|| format!("error {}", r.error_code), |e| format!("{e:?}"));
             let message = r.error_message.map(|m| m.to_string()).unwrap_or_default();
             anyhow::bail!("{topic}: {kind}: {message}");
         }
@@ -61,7 +73,8 @@ mod tests {
 
     #[test]
     fn only_named_keys_are_in_the_request() {
-        let req = alter_request("orders", &[("retention.ms".into(), "3600000".into())], &["cleanup.policy".into()], true);
+        let req =
+            alter_request("orders", &[("retention.ms".into(), "3600000".into())], &["cleanup.policy".into()], true);
         assert!(req.validate_only);
         let res = &req.resources[0];
         assert_eq!((res.resource_type, res.resource_name.as_str()), (2, "orders"));

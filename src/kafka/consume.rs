@@ -11,9 +11,9 @@ use rdkafka::message::{Headers, Message};
 use rdkafka::{Offset, TopicPartitionList};
 use serde::Serialize;
 
+use super::KafkaOptions;
 use super::offsets::partition_offsets;
 use super::record::{Position, Record};
-use super::KafkaOptions;
 
 /// Where to start reading each partition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,7 +67,12 @@ fn to_record(msg: &rdkafka::message::BorrowedMessage<'_>) -> (Record, Position) 
         .map(|h| h.iter().map(|h| (h.key.to_string(), h.value.map(<[u8]>::to_vec))).collect())
         .unwrap_or_default();
     (
-        Record { key: msg.key().map(<[u8]>::to_vec), value: msg.payload().map(<[u8]>::to_vec), headers, partition: None },
+        Record {
+            key: msg.key().map(<[u8]>::to_vec),
+            value: msg.payload().map(<[u8]>::to_vec),
+            headers,
+            partition: None,
+        },
         Position {
             topic: msg.topic().to_string(),
             partition: msg.partition(),
@@ -78,7 +83,12 @@ fn to_record(msg: &rdkafka::message::BorrowedMessage<'_>) -> (Record, Position) 
 }
 
 /// Reads records into `sink` until caught up (or `stop` resolves, or max messages).
-pub async fn consume<S, F>(opts: &KafkaOptions, plan: &ConsumePlan, mut sink: S, stop: F) -> anyhow::Result<ConsumeSummary>
+pub async fn consume<S, F>(
+    opts: &KafkaOptions,
+    plan: &ConsumePlan,
+    mut sink: S,
+    stop: F,
+) -> anyhow::Result<ConsumeSummary>
 where
     S: FnMut(&Record, &Position) -> std::io::Result<()>,
     F: Future<Output = ()>,
@@ -112,7 +122,11 @@ where
             Some(p) => p.clone(),
             None => {
                 let meta = super::metadata::fetch_metadata(opts).await?;
-                let t = meta.topics.iter().find(|t| t.name == plan.topic).ok_or_else(|| anyhow::anyhow!("topic {} not found", plan.topic))?;
+                let t = meta
+                    .topics
+                    .iter()
+                    .find(|t| t.name == plan.topic)
+                    .ok_or_else(|| anyhow::anyhow!("topic {} not found", plan.topic))?;
                 t.partitions.iter().map(|p| p.id).collect()
             }
         };
@@ -191,7 +205,12 @@ where
     Ok(summary)
 }
 
-async fn offsets_for_time(opts: &KafkaOptions, topic: &str, partitions: &[i32], ms: i64) -> anyhow::Result<BTreeMap<i32, i64>> {
+async fn offsets_for_time(
+    opts: &KafkaOptions,
+    topic: &str,
+    partitions: &[i32],
+    ms: i64,
+) -> anyhow::Result<BTreeMap<i32, i64>> {
     let (opts, topic, partitions) = (opts.clone(), topic.to_string(), partitions.to_vec());
     tokio::task::spawn_blocking(move || {
         let consumer: rdkafka::consumer::BaseConsumer = opts.client_config().create()?;
@@ -203,7 +222,15 @@ async fn offsets_for_time(opts: &KafkaOptions, topic: &str, partitions: &[i32], 
         Ok(found
             .elements()
             .iter()
-            .map(|e| (e.partition(), match e.offset() { Offset::Offset(o) => o, _ => -1 }))
+            .map(|e| {
+                (
+                    e.partition(),
+                    match e.offset() {
+                        Offset::Offset(o) => o,
+                        _ => -1,
+                    },
+                )
+            })
             .collect())
     })
     .await?

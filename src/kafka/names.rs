@@ -16,7 +16,9 @@ pub fn check_topic_name(name: &str) -> Result<Option<String>, String> {
         return Err(format!("topic name is {} characters long; Kafka allows at most {MAX_TOPIC_NAME}", name.len()));
     }
     if let Some(bad) = name.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))) {
-        return Err(format!("topic name {name:?} contains {bad:?}; only ASCII letters, digits, '.', '_' and '-' are allowed"));
+        return Err(format!(
+            "topic name {name:?} contains {bad:?}; only ASCII letters, digits, '.', '_' and '-' are allowed"
+        ));
     }
     if name.contains('.') && name.contains('_') {
         return Ok(Some(format!(

@@ -16,7 +16,11 @@ pub struct PartitionOffsets {
 }
 
 /// Log start and end offsets of the given partitions.
-pub async fn partition_offsets(opts: &KafkaOptions, topic: &str, partitions: &[i32]) -> anyhow::Result<Vec<PartitionOffsets>> {
+pub async fn partition_offsets(
+    opts: &KafkaOptions,
+    topic: &str,
+    partitions: &[i32],
+) -> anyhow::Result<Vec<PartitionOffsets>> {
     let (opts, topic, partitions) = (opts.clone(), topic.to_string(), partitions.to_vec());
     tokio::task::spawn_blocking(move || {
         let consumer: BaseConsumer = opts.client_config().create()?;

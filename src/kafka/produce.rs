@@ -10,8 +10,8 @@ use rdkafka::producer::{DeliveryFuture, FutureProducer, FutureRecord, Producer};
 use serde::Serialize;
 use tokio::sync::mpsc;
 
-use super::record::Record;
 use super::KafkaOptions;
+use super::record::Record;
 
 /// How the producer behaves (`--acks`, `--compression`), and the largest message allowed.
 #[derive(Debug, Clone)]
@@ -57,7 +57,8 @@ pub async fn produce_stream(
 ) -> anyhow::Result<ProduceSummary> {
     let producer = producer(opts, settings)?;
     let mut summary = ProduceSummary { topic: topic.to_string(), ..Default::default() };
-    let mut in_flight: FuturesUnordered<tokio::task::JoinHandle<(usize, Result<(i32, i64), String>)>> = FuturesUnordered::new();
+    let mut in_flight: FuturesUnordered<tokio::task::JoinHandle<(usize, Result<(i32, i64), String>)>> =
+        FuturesUnordered::new();
     let settle = |done: (usize, Result<(i32, i64), String>), summary: &mut ProduceSummary| match done.1 {
         Ok((partition, _offset)) => {
             summary.messages += 1;

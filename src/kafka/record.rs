@@ -3,7 +3,7 @@
 //! not UTF-8 are base64 with an explicit `keyEncoding` / `valueEncoding` / header `encoding`.
 
 use base64::Engine as _;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value, json};
 
 /// A record to produce or one consumed.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -147,7 +147,11 @@ mod tests {
         let record = Record {
             key: Some(b"user-1".to_vec()),
             value: Some(vec![0, 159, 146, 150, 255]),
-            headers: vec![("trace".into(), Some(b"abc".to_vec())), ("bin".into(), Some(vec![0xff])), ("none".into(), None)],
+            headers: vec![
+                ("trace".into(), Some(b"abc".to_vec())),
+                ("bin".into(), Some(vec![0xff])),
+                ("none".into(), None),
+            ],
             partition: None,
         };
         let at = Position { topic: "t".into(), partition: 2, offset: 7, timestamp: Some(1700000000000) };

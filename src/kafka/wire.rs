@@ -46,7 +46,8 @@ impl WireClient {
                     if resp.error_code != 0 {
                         anyhow::bail!("ApiVersions to {address}: error code {}", resp.error_code);
                     }
-                    client.versions = resp.api_keys.iter().map(|k| (k.api_key, (k.min_version, k.max_version))).collect();
+                    client.versions =
+                        resp.api_keys.iter().map(|k| (k.api_key, (k.min_version, k.max_version))).collect();
                     return Ok(client);
                 }
                 Ok(Err(err)) => last = Some(anyhow::anyhow!("connect to {address}: {err}")),
@@ -58,12 +59,20 @@ impl WireClient {
 
     /// The highest version both sides speak.
     pub fn version<M: Message>(&self, key: ApiKey) -> anyhow::Result<i16> {
-        let (min, max) =
-            self.versions.get(&(key as i16)).copied().ok_or_else(|| anyhow::anyhow!("broker {} does not support {key:?}", self.address))?;
+        let (min, max) = self
+            .versions
+            .get(&(key as i16))
+            .copied()
+            .ok_or_else(|| anyhow::anyhow!("broker {} does not support {key:?}", self.address))?;
         let ours = M::VERSIONS;
         let v = max.min(ours.max);
         if v < min.max(ours.min) {
-            anyhow::bail!("broker {} speaks {key:?} v{min}-{max}, this client v{}-{}", self.address, ours.min, ours.max);
+            anyhow::bail!(
+                "broker {} speaks {key:?} v{min}-{max}, this client v{}-{}",
+                self.address,
+                ours.min,
+                ours.max
+            );
         }
         Ok(v)
     }
@@ -78,7 +87,12 @@ impl WireClient {
         self.send_version(key, version, req).await
     }
 
-    pub async fn send_version<Req: Encodable, Resp: Decodable>(&mut self, key: ApiKey, version: i16, req: &Req) -> anyhow::Result<Resp> {
+    pub async fn send_version<Req: Encodable, Resp: Decodable>(
+        &mut self,
+        key: ApiKey,
+        version: i16,
+        req: &Req,
+    ) -> anyhow::Result<Resp> {
         self.correlation += 1;
         let header = RequestHeader::default()
             .with_request_api_key(key as i16)
@@ -106,7 +120,11 @@ impl WireClient {
         let mut bytes = bytes::Bytes::from(body);
         let header = ResponseHeader::decode(&mut bytes, key.response_header_version(version))?;
         if header.correlation_id != self.correlation {
-            anyhow::bail!("{key:?} to {address}: answer to request {} instead of {}", header.correlation_id, self.correlation);
+            anyhow::bail!(
+                "{key:?} to {address}: answer to request {} instead of {}",
+                header.correlation_id,
+                self.correlation
+            );
         }
         let resp = Resp::decode(&mut bytes, version)?;
         if bytes.has_remaining() {

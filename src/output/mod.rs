@@ -101,6 +101,38 @@ impl Printer {
     }
 }
 
+/// Record output: raw bytes a line each, buffered; a closed pipe ends it quietly.
+pub struct RawWriter {
+    out: std::io::BufWriter<std::io::Stdout>,
+    closed: bool,
+}
+
+impl RawWriter {
+    pub fn stdout() -> RawWriter {
+        RawWriter { out: std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout()), closed: false }
+    }
+
+    pub fn line(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        if self.closed {
+            return Err(std::io::ErrorKind::BrokenPipe.into());
+        }
+        let result = self.out.write_all(bytes).and_then(|()| self.out.write_all(b"\n"));
+        if let Err(err) = &result
+            && err.kind() == std::io::ErrorKind::BrokenPipe
+        {
+            self.closed = true;
+        }
+        result
+    }
+
+    pub fn finish(mut self) -> std::io::Result<()> {
+        match self.out.flush() {
+            Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            other => other,
+        }
+    }
+}
+
 pub fn render_table(headers: &[&str], rows: &[Vec<String>]) -> String {
     let mut table = Table::new();
     table

@@ -1,0 +1,259 @@
+//! `kubectl kafka groups ...`: list, describe, reset-offsets, delete.
+
+use serde::Serialize;
+
+use crate::cli::{GroupsCommand, GroupsDeleteArgs, GroupsDescribeArgs, GroupsListArgs, GroupsResetArgs};
+use crate::cluster::discovery::discover_brokers;
+use crate::commands::Context;
+use crate::commands::consume::parse_since;
+use crate::commands::reach::{Reach, reach};
+use crate::exit::{ExitCode, Failure};
+use crate::kafka::groups::{
+    GroupInfo, GroupOffset, ResetRow, ResetTo, apply_reset, group_offsets, is_active, list_groups, offsets_at,
+    plan_reset,
+};
+use crate::kafka::metadata::fetch_metadata;
+use crate::kafka::offsets::partition_offsets;
+use crate::kafka::{KafkaOptions, admin};
+
+pub async fn run(ctx: &Context, command: &GroupsCommand) -> anyhow::Result<()> {
+    let timeout = match command {
+        GroupsCommand::List(a) => a.timeout,
+        GroupsCommand::Describe(a) => a.timeout,
+        GroupsCommand::ResetOffsets(a) => a.timeout,
+        GroupsCommand::Delete(a) => a.timeout,
+    };
+    let cluster = ctx.connect().await?;
+    let brokers = discover_brokers(&cluster, &ctx.selector).await?;
+    let route = reach(ctx.via, &cluster, &brokers, ctx, timeout).await?;
+    let result = match &route {
+        Reach::Exec { .. } => Err(Failure::new(
+            ExitCode::Usage,
+            "groups needs a Kafka client route: use --via port-forward (default outside the cluster) or direct",
+        )
+        .into()),
+        Reach::Client { opts, .. } => match command {
+            GroupsCommand::List(a) => list(ctx, opts, a).await,
+            GroupsCommand::Describe(a) => describe(ctx, opts, a, &cluster.namespace).await,
+            GroupsCommand::ResetOffsets(a) => reset(ctx, opts, a, &cluster.namespace).await,
+            GroupsCommand::Delete(a) => delete(ctx, opts, a, &cluster.namespace).await,
+        },
+    };
+    route.close().await;
+    result
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct GroupRow {
+    group: String,
+    state: String,
+    members: usize,
+    topics: Vec<String>,
+    lag: Option<i64>,
+}
+
+async fn list(ctx: &Context, opts: &KafkaOptions, _args: &GroupsListArgs) -> anyhow::Result<()> {
+    let groups = list_groups(opts, None).await?;
+    let mut rows = Vec::new();
+    for g in groups.iter().filter(|g| g.protocol_type == "consumer" || g.protocol_type.is_empty()) {
+        let offsets = group_offsets(opts, g).await.unwrap_or_default();
+        let mut topics: Vec<String> = offsets.iter().map(|o| o.topic.clone()).collect();
+        topics.dedup();
+        let lag = offsets.iter().filter_map(|o| o.lag).reduce(|a, b| a + b);
+        rows.push(GroupRow { group: g.group.clone(), state: g.state.clone(), members: g.members.len(), topics, lag });
+    }
+    if ctx.printer.format.is_machine() {
+        return ctx.printer.document(&serde_json::json!({ "groups": rows }));
+    }
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.group.clone(),
+                r.state.clone(),
+                r.members.to_string(),
+                if r.topics.is_empty() { "<none>".into() } else { r.topics.join(",") },
+                r.lag.map_or("<none>".into(), |l| l.to_string()),
+            ]
+        })
+        .collect();
+    ctx.printer.table(&["GROUP", "STATE", "MEMBERS", "TOPICS", "LAG"], &cells)
+}
+
+async fn find_group(opts: &KafkaOptions, group: &str, namespace: &str) -> anyhow::Result<GroupInfo> {
+    let found = list_groups(opts, Some(group)).await?;
+    match found.into_iter().find(|g| g.group == group && g.state != "Dead") {
+        Some(g) => Ok(g),
+        None => Err(Failure::new(ExitCode::NotFound, format!("consumer group {group} does not exist"))
+            .hint(format!("`kubectl kafka -n {namespace} groups list` shows the groups"))
+            .into()),
+    }
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct GroupDescription {
+    group: String,
+    state: String,
+    members: Vec<crate::kafka::groups::Member>,
+    offsets: Vec<GroupOffset>,
+}
+
+async fn describe(ctx: &Context, opts: &KafkaOptions, args: &GroupsDescribeArgs, ns: &str) -> anyhow::Result<()> {
+    let info = find_group(opts, &args.group, ns).await?;
+    let offsets = group_offsets(opts, &info).await?;
+    if ctx.printer.format.is_machine() {
+        return ctx.printer.document(&GroupDescription {
+            group: info.group,
+            state: info.state,
+            members: info.members,
+            offsets,
+        });
+    }
+    ctx.printer.lines(&[format!("Group: {}   State: {}   Members: {}", info.group, info.state, info.members.len())])?;
+    let none = || "-".to_string();
+    let cells: Vec<Vec<String>> = offsets
+        .iter()
+        .map(|o| {
+            vec![
+                o.topic.clone(),
+                o.partition.to_string(),
+                o.committed.map_or_else(none, |c| c.to_string()),
+                o.end.to_string(),
+                o.lag.map_or_else(none, |l| l.to_string()),
+                o.member.clone().unwrap_or_else(none),
+                o.host.clone().unwrap_or_else(none),
+            ]
+        })
+        .collect();
+    ctx.printer.table(&["TOPIC", "PARTITION", "COMMITTED", "END", "LAG", "MEMBER", "HOST"], &cells)
+}
+
+async fn reset(ctx: &Context, opts: &KafkaOptions, args: &GroupsResetArgs, ns: &str) -> anyhow::Result<()> {
+    let to = if args.to_earliest {
+        ResetTo::Earliest
+    } else if args.to_latest {
+        ResetTo::Latest
+    } else if let Some(n) = args.to_offset {
+        ResetTo::Offset(n)
+    } else if let Some(t) = &args.to_datetime {
+        ResetTo::Time(
+            parse_since(t, jiff::Timestamp::now())
+                .map_err(|m| Failure::new(ExitCode::Usage, m.replace("--since", "--to-datetime")))?,
+        )
+    } else {
+        ResetTo::ShiftBy(args.shift_by.unwrap_or(0))
+    };
+    // The group may not exist yet: resetting a new group's offsets is how one starts it
+    // somewhere other than the default.
+    let info = list_groups(opts, Some(&args.group)).await?.into_iter().find(|g| g.group == args.group);
+    if let Some(g) = &info
+        && is_active(&g.state)
+    {
+        return Err(Failure::new(
+            ExitCode::Failure,
+            format!(
+                "group {} is {} with {} members: its consumers would overwrite the reset",
+                g.group,
+                g.state,
+                g.members.len()
+            ),
+        )
+        .hint("stop the group's consumers first; the group must be Empty")
+        .into());
+    }
+    let meta = fetch_metadata(opts).await?;
+    let Some(topic) = meta.topics.iter().find(|t| t.name == args.topic && t.error.is_none()) else {
+        return Err(Failure::new(ExitCode::NotFound, format!("topic {} does not exist", args.topic))
+            .hint(format!("`kubectl kafka -n {ns} topics list` shows the topics"))
+            .into());
+    };
+    let partitions: Vec<i32> = match args.partition {
+        Some(p) if topic.partitions.iter().any(|q| q.id == p) => vec![p],
+        Some(p) => {
+            return Err(Failure::new(ExitCode::Usage, format!("topic {} has no partition {p}", args.topic)).into());
+        }
+        None => topic.partitions.iter().map(|p| p.id).collect(),
+    };
+    let committed = match &info {
+        Some(g) => crate::kafka::groups::committed_offsets(opts, &g.group).await?,
+        None => Default::default(),
+    };
+    let by_time = match to {
+        ResetTo::Time(ms) => Some(offsets_at(opts, &args.topic, &partitions, ms).await?),
+        _ => None,
+    };
+    let mut plan = Vec::new();
+    for o in partition_offsets(opts, &args.topic, &partitions).await? {
+        let current = committed.get(&(args.topic.clone(), o.partition)).copied();
+        let t = by_time.as_ref().and_then(|m| m.get(&o.partition).copied());
+        plan.push(ResetRow {
+            topic: args.topic.clone(),
+            partition: o.partition,
+            current,
+            target: plan_reset(to, current, o.low, o.high, t),
+        });
+    }
+    if ctx.printer.format.is_machine() {
+        ctx.printer.document(&serde_json::json!({ "group": args.group, "executed": args.execute, "plan": plan }))?;
+    } else {
+        let cells: Vec<Vec<String>> = plan
+            .iter()
+            .map(|r| {
+                vec![
+                    r.topic.clone(),
+                    r.partition.to_string(),
+                    r.current.map_or("-".into(), |c| c.to_string()),
+                    r.target.to_string(),
+                ]
+            })
+            .collect();
+        ctx.printer.table(&["TOPIC", "PARTITION", "CURRENT", "NEW"], &cells)?;
+    }
+    if !args.execute {
+        ctx.printer.note("dry run: nothing changed; pass --execute to apply");
+        return Ok(());
+    }
+    apply_reset(opts, &args.group, &plan).await.map_err(|err| {
+        Failure::new(ExitCode::Failure, format!("commit the new offsets of group {}: {err:#}", args.group))
+            .hint("if consumers joined meanwhile, stop them and run again")
+    })?;
+    ctx.printer.note(&format!("group {} offsets reset on {} partitions", args.group, plan.len()));
+    Ok(())
+}
+
+async fn delete(ctx: &Context, opts: &KafkaOptions, args: &GroupsDeleteArgs, ns: &str) -> anyhow::Result<()> {
+    for g in &args.groups {
+        let info = find_group(opts, g, ns).await?;
+        if is_active(&info.state) {
+            return Err(Failure::new(
+                ExitCode::Failure,
+                format!("group {g} is {} with {} members", info.state, info.members.len()),
+            )
+            .hint("only an Empty group can be deleted: stop its consumers first")
+            .into());
+        }
+    }
+    if args.dry_run {
+        return ctx
+            .printer
+            .lines(&args.groups.iter().map(|g| format!("group/{g} would be deleted (dry run)")).collect::<Vec<_>>());
+    }
+    if !args.yes
+        && !ctx
+            .printer
+            .confirm(&format!("delete consumer groups {} and their committed offsets?", args.groups.join(", ")))?
+    {
+        return Err(Failure::new(ExitCode::Usage, "not deleted: not confirmed")
+            .hint("pass --yes to delete without asking")
+            .into());
+    }
+    for g in &args.groups {
+        admin::delete_group(opts, g)
+            .await
+            .map_err(|err| Failure::new(ExitCode::Failure, format!("delete group {g}: {err:#}")))?;
+        ctx.printer.lines(&[format!("group/{g} deleted")])?;
+    }
+    Ok(())
+}

@@ -1,0 +1,287 @@
+//! `kubectl kafka produce TOPIC`: records from stdin or a file, a line each or JSON lines,
+//! checked before sending (header syntax, JSON, size against the topic's max.message.bytes),
+//! sent by one idempotent producer; a summary on stderr.
+
+use std::io::BufRead;
+
+use tokio::sync::mpsc;
+
+use crate::cli::{InputFormat, ProduceArgs};
+use crate::cluster::discovery::discover_brokers;
+use crate::commands::Context;
+use crate::commands::reach::{Reach, reach};
+use crate::commands::topics::unreachable_kafka;
+use crate::exit::{ExitCode, Failure};
+use crate::kafka::admin::topic_configs;
+use crate::kafka::metadata::fetch_metadata;
+use crate::kafka::names::check_topic_name;
+use crate::kafka::produce::{ProduceSettings, produce_stream};
+use crate::kafka::record::{Record, from_json, parse_header};
+
+/// How each input line becomes a record.
+#[derive(Debug, Clone)]
+pub struct LineRules {
+    pub format: InputFormat,
+    pub key: Option<Vec<u8>>,
+    pub key_separator: Option<Vec<u8>>,
+    pub headers: Vec<(String, Option<Vec<u8>>)>,
+    pub partition: Option<i32>,
+    pub max_bytes: usize,
+    pub topic: String,
+}
+
+/// Turns one input line (without its newline) into a record, or says why not.
+pub fn parse_line(line: &[u8], rules: &LineRules) -> Result<Record, String> {
+    let mut record = match rules.format {
+        InputFormat::Json => {
+            from_json(std::str::from_utf8(line).map_err(|_| "a JSON line must be UTF-8".to_string())?)?
+        }
+        InputFormat::Lines => match &rules.key_separator {
+            Some(sep) => {
+                let at = line
+                    .windows(sep.len())
+                    .position(|w| w == sep.as_slice())
+                    .ok_or_else(|| format!("no key separator {:?} in the line", String::from_utf8_lossy(sep)))?;
+                Record {
+                    key: Some(line[..at].to_vec()),
+                    value: Some(line[at + sep.len()..].to_vec()),
+                    ..Default::default()
+                }
+            }
+            None => Record { key: rules.key.clone(), value: Some(line.to_vec()), ..Default::default() },
+        },
+    };
+    record.headers.extend(rules.headers.iter().cloned());
+    if rules.partition.is_some() {
+        record.partition = rules.partition;
+    }
+    if record.size() > rules.max_bytes {
+        return Err(format!(
+            "record of {} bytes is over topic {}'s max.message.bytes ({} bytes)",
+            record.size(),
+            rules.topic,
+            rules.max_bytes
+        ));
+    }
+    Ok(record)
+}
+
+/// What the reader thread saw: lines read, and the first bad line.
+struct InputOutcome {
+    lines: u64,
+    error: Option<(u64, String)>,
+}
+
+fn read_input(reader: Box<dyn BufRead + Send>, rules: LineRules, tx: mpsc::Sender<Record>) -> InputOutcome {
+    let mut outcome = InputOutcome { lines: 0, error: None };
+    let mut reader = reader;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(err) => {
+                outcome.error = Some((outcome.lines + 1, format!("read error: {err}")));
+                break;
+            }
+        }
+        outcome.lines += 1;
+        let mut line = buf.as_slice();
+        if line.last() == Some(&b'\n') {
+            line = &line[..line.len() - 1];
+        }
+        if line.last() == Some(&b'\r') {
+            line = &line[..line.len() - 1];
+        }
+        if rules.format == InputFormat::Json && line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match parse_line(line, &rules) {
+            Ok(record) => {
+                if tx.blocking_send(record).is_err() {
+                    break;
+                }
+            }
+            Err(msg) => {
+                outcome.error = Some((outcome.lines, msg));
+                break;
+            }
+        }
+    }
+    outcome
+}
+
+pub async fn run(ctx: &Context, args: &ProduceArgs) -> anyhow::Result<()> {
+    check_topic_name(&args.topic).map_err(|m| Failure::new(ExitCode::Usage, format!("invalid topic name: {m}")))?;
+    let headers = args
+        .headers
+        .iter()
+        .map(|h| parse_header(h))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|m| Failure::new(ExitCode::Usage, format!("-H {m}")).hint("write headers as -H KEY=VALUE"))?;
+    let reader: Box<dyn BufRead + Send> = match &args.file {
+        Some(path) => Box::new(std::io::BufReader::new(
+            std::fs::File::open(path)
+                .map_err(|e| Failure::new(ExitCode::Usage, format!("open {}: {e}", path.display())))?,
+        )),
+        None => Box::new(std::io::BufReader::new(std::io::stdin())),
+    };
+
+    let cluster = ctx.connect().await?;
+    let brokers = discover_brokers(&cluster, &ctx.selector).await?;
+    let route = reach(ctx.via, &cluster, &brokers, ctx, args.timeout).await?;
+    let result = async {
+        let Reach::Client { opts, tunnels } = &route else {
+            return Err(Failure::new(
+                ExitCode::Usage,
+                "produce needs a Kafka client route: use --via port-forward (default outside the cluster) or direct",
+            )
+            .hint("exec cannot close stdin reliably on every kubelet, so kafka-console-producer would never finish")
+            .into());
+        };
+        let meta = fetch_metadata(opts).await.map_err(|e| unreachable_kafka(e, tunnels.is_some()))?;
+        let Some(topic) = meta.topics.iter().find(|t| t.name == args.topic && t.error.is_none()) else {
+            return Err(Failure::new(
+                ExitCode::NotFound,
+                format!("topic {} does not exist, and this cluster does not create topics on first use", args.topic),
+            )
+            .hint(format!(
+                "create it first: kubectl kafka -n {} topics create {} --partitions 1 --replication-factor 3",
+                cluster.namespace, args.topic
+            ))
+            .into());
+        };
+        if let Some(p) = args.partition
+            && !topic.partitions.iter().any(|q| q.id == p)
+        {
+            return Err(Failure::new(
+                ExitCode::Usage,
+                format!("topic {} has no partition {p} (it has {})", args.topic, topic.partitions.len()),
+            )
+            .into());
+        }
+        let max_bytes = topic_configs(opts, &args.topic)
+            .await?
+            .iter()
+            .find(|c| c.name == "max.message.bytes")
+            .and_then(|c| c.value.as_deref()?.parse().ok())
+            .unwrap_or(1_048_588);
+        let rules = LineRules {
+            format: args.format,
+            key: args.key.as_ref().map(|k| k.as_bytes().to_vec()),
+            key_separator: args.key_separator.as_ref().map(|s| s.as_bytes().to_vec()),
+            headers: headers.clone(),
+            partition: args.partition,
+            max_bytes,
+            topic: args.topic.clone(),
+        };
+        let (tx, rx) = mpsc::channel(10_000);
+        let reader_task = tokio::task::spawn_blocking(move || read_input(reader, rules, tx));
+        let summary = if args.dry_run {
+            let mut rx = rx;
+            let mut n = 0u64;
+            while rx.recv().await.is_some() {
+                n += 1;
+            }
+            crate::kafka::produce::ProduceSummary { topic: args.topic.clone(), messages: n, ..Default::default() }
+        } else {
+            let settings = ProduceSettings {
+                acks: args.acks.clone(),
+                compression: args.compression.clone(),
+                max_message_bytes: max_bytes,
+            };
+            produce_stream(opts, &args.topic, &settings, rx).await?
+        };
+        let input = reader_task.await?;
+        if ctx.printer.format.is_machine() {
+            ctx.printer.document(&summary)?;
+        }
+        let verb = if args.dry_run { "would produce (dry run, nothing sent)" } else { "produced" };
+        let parts: Vec<String> = summary.partitions.iter().map(i32::to_string).collect();
+        ctx.printer.note(&format!(
+            "{verb} {} messages ({} bytes) to topic {}{}",
+            summary.messages,
+            summary.bytes,
+            args.topic,
+            if parts.is_empty() { String::new() } else { format!(", partitions {}", parts.join(",")) }
+        ));
+        if let Some((line, msg)) = input.error {
+            return Err(Failure::new(ExitCode::Usage, format!("input line {line}: {msg}"))
+                .hint(format!(
+                    "the {} lines before it were {}",
+                    line - 1,
+                    if args.dry_run { "checked" } else { "sent" }
+                ))
+                .into());
+        }
+        if summary.failed > 0 {
+            return Err(Failure::new(
+                ExitCode::Failure,
+                format!(
+                    "{} of {} messages failed: {}",
+                    summary.failed,
+                    input.lines,
+                    summary.first_error.unwrap_or_default()
+                ),
+            )
+            .into());
+        }
+        Ok(())
+    }
+    .await;
+    route.close().await;
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules(format: InputFormat) -> LineRules {
+        LineRules {
+            format,
+            key: None,
+            key_separator: None,
+            headers: vec![],
+            partition: None,
+            max_bytes: 100,
+            topic: "t".into(),
+        }
+    }
+
+    #[test]
+    fn lines_split_at_the_first_separator() {
+        let mut r = rules(InputFormat::Lines);
+        r.key_separator = Some(b":".to_vec());
+        let rec = parse_line(b"user-1:a:b", &r).unwrap();
+        assert_eq!((rec.key.unwrap(), rec.value.unwrap()), (b"user-1".to_vec(), b"a:b".to_vec()));
+        assert!(parse_line(b"no separator", &r).unwrap_err().contains("no key separator"));
+    }
+
+    #[test]
+    fn constant_key_headers_and_partition_apply_to_every_line() {
+        let mut r = rules(InputFormat::Lines);
+        r.key = Some(b"k".to_vec());
+        r.headers = vec![("h".into(), Some(b"v".to_vec()))];
+        r.partition = Some(2);
+        let rec = parse_line(b"hello", &r).unwrap();
+        assert_eq!(rec.key.as_deref(), Some(&b"k"[..]));
+        assert_eq!(rec.headers.len(), 1);
+        assert_eq!(rec.partition, Some(2));
+    }
+
+    #[test]
+    fn oversized_records_are_refused_before_sending() {
+        let r = rules(InputFormat::Lines);
+        assert!(parse_line(&[b'x'; 100], &r).is_ok());
+        assert!(parse_line(&[b'x'; 101], &r).unwrap_err().contains("over topic t's max.message.bytes (100 bytes)"));
+    }
+
+    #[test]
+    fn json_lines_keep_their_fields() {
+        let rec = parse_line(br#"{"key":"a","value":"b","partition":1}"#, &rules(InputFormat::Json)).unwrap();
+        assert_eq!(rec.partition, Some(1));
+        assert!(parse_line(b"{oops", &rules(InputFormat::Json)).unwrap_err().contains("malformed JSON"));
+    }
+}
