@@ -364,6 +364,9 @@ async fn create(ctx: &Context, args: &TopicsCreateArgs) -> anyhow::Result<()> {
                     configs: args.configs.clone(),
                 };
                 admin::create_topic(opts, &spec, args.dry_run).await.map_err(|e| topic_failure(e, &args.topic, &ns))?;
+                if !args.dry_run {
+                    wait_until_ready(opts, &args.topic, args.partitions as usize, args.timeout).await?;
+                }
             }
             Reach::Exec { .. } => {
                 if args.dry_run {
@@ -399,6 +402,39 @@ async fn create(ctx: &Context, args: &TopicsCreateArgs) -> anyhow::Result<()> {
     .await;
     route.close().await;
     result
+}
+
+/// Waits until every broker's metadata shows the new topic with a leader for each partition,
+/// so that a `produce` right after `create` finds it (creation reaches brokers asynchronously).
+async fn wait_until_ready(
+    opts: &KafkaOptions,
+    topic: &str,
+    partitions: usize,
+    limit: std::time::Duration,
+) -> anyhow::Result<()> {
+    let deadline = tokio::time::Instant::now() + limit;
+    loop {
+        // A fresh client each time: librdkafka would otherwise answer from its cache.
+        if let Ok(meta) = fetch_metadata(opts).await
+            && meta.topics.iter().any(|t| {
+                t.name == topic
+                    && t.error.is_none()
+                    && t.partitions.len() == partitions
+                    && t.partitions.iter().all(|p| p.leader >= 0)
+            })
+        {
+            return Ok(());
+        }
+        if tokio::time::Instant::now() >= deadline {
+            return Err(Failure::new(
+                ExitCode::Failure,
+                format!("topic {topic} was created but has no leader for every partition after {limit:?}"),
+            )
+            .hint("check `kubectl kafka status` and the broker logs")
+            .into());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
 }
 
 async fn delete(ctx: &Context, args: &TopicsDeleteArgs) -> anyhow::Result<()> {

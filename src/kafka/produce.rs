@@ -34,6 +34,9 @@ pub struct ProduceSummary {
 
 const MAX_IN_FLIGHT: usize = 50_000;
 
+/// A record's size and where it landed (partition, offset), or why it did not.
+type Outcome = (usize, Result<(i32, i64), String>);
+
 fn producer(opts: &KafkaOptions, settings: &ProduceSettings) -> anyhow::Result<FutureProducer> {
     let mut cfg = opts.client_config();
     let idempotent = settings.acks == "all" || settings.acks == "-1";
@@ -57,9 +60,8 @@ pub async fn produce_stream(
 ) -> anyhow::Result<ProduceSummary> {
     let producer = producer(opts, settings)?;
     let mut summary = ProduceSummary { topic: topic.to_string(), ..Default::default() };
-    let mut in_flight: FuturesUnordered<tokio::task::JoinHandle<(usize, Result<(i32, i64), String>)>> =
-        FuturesUnordered::new();
-    let settle = |done: (usize, Result<(i32, i64), String>), summary: &mut ProduceSummary| match done.1 {
+    let mut in_flight: FuturesUnordered<tokio::task::JoinHandle<Outcome>> = FuturesUnordered::new();
+    let settle = |done: Outcome, summary: &mut ProduceSummary| match done.1 {
         Ok((partition, _offset)) => {
             summary.messages += 1;
             summary.bytes += done.0 as u64;

@@ -5,6 +5,7 @@
 //! read lock, so they never see a broker vanish under them.
 
 mod bed;
+mod data;
 mod errors;
 mod status;
 mod testbed;

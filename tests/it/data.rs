@@ -1,0 +1,387 @@
+//! Topics, produce, consume and groups against the bed (issue 5), cross-checked with
+//! independent clients (kcat, Kafka's console tools).
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use crate::bed::*;
+
+fn ns(args: &[&str]) -> Vec<String> {
+    let mut v = vec!["-n".to_string(), "kafka".to_string()];
+    v.extend(args.iter().map(|s| s.to_string()));
+    v
+}
+
+fn kk(args: &[&str]) -> Run {
+    let owned = ns(args);
+    let refs: Vec<&str> = owned.iter().map(String::as_str).collect();
+    plugin(&refs)
+}
+
+/// Runs the plugin with `input` on stdin.
+fn kk_stdin(args: &[&str], input: &[u8]) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kubectl-kafka"))
+        .args(ns(args))
+        .env_clear()
+        .env("HOME", scratch_home())
+        .env("KUBECONFIG", kubeconfig())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn fresh_topic(name: &str, partitions: &str) -> String {
+    let topic = format!("{name}-{}", std::process::id());
+    kk(&["topics", "create", &topic, "--partitions", partitions, "--replication-factor", "3"]).ok();
+    topic
+}
+
+/// Bootstrap of a `kubectl kafka proxy` for kcat.
+fn with_proxy<T>(f: impl FnOnce(&str) -> T) -> T {
+    let proxy = crate::transports::Proxy::start(&[]);
+    let result = f(&proxy.bootstrap);
+    drop(proxy);
+    result
+}
+
+#[test]
+fn the_guides_walkthrough() {
+    let _bed = shared();
+    wait_bed_ready();
+    let topic = format!("my-topic-{}", std::process::id());
+    let created = kk(&["topics", "create", &topic, "--partitions", "1", "--replication-factor", "3"]).ok();
+    assert_eq!(created.stdout.trim(), format!("topic/{topic} created"));
+    let produced = kk_stdin(&["produce", &topic], b"first message\nsecond message\nthird message\n").ok();
+    assert!(produced.stderr.contains("produced 3 messages"), "{}", produced.stderr);
+    let consumed = kk(&["consume", &topic, "--from-beginning"]).ok();
+    assert_eq!(consumed.stdout, "first message\nsecond message\nthird message\n");
+    let listed = kk(&["topics", "list"]).ok();
+    let row = listed.stdout.lines().find(|l| l.starts_with(&format!("{topic} "))).expect("topic listed");
+    assert_eq!(row.split_whitespace().collect::<Vec<_>>(), [topic.as_str(), "1", "3", "0", "0"]);
+}
+
+#[test]
+fn describe_shows_partitions_offsets_and_configs() {
+    let _bed = shared();
+    wait_bed_ready();
+    let topic = fresh_topic("describe", "2");
+    kk(&["topics", "alter-config", &topic, "--set", "retention.ms=3600000"]).ok();
+    kk_stdin(&["produce", &topic, "--partition", "1"], b"a\nb\n").ok();
+    wait_until("the config to show", std::time::Duration::from_secs(20), || {
+        kk(&["topics", "describe", &topic]).stdout.contains("retention.ms")
+    });
+    let doc: serde_json::Value =
+        serde_json::from_str(&kk(&["topics", "describe", &topic, "-o", "json"]).ok().stdout).unwrap();
+    let parts = doc["partitions"].as_array().unwrap();
+    assert_eq!(parts.len(), 2);
+    assert_eq!(parts[1]["logEndOffset"], 2);
+    assert_eq!(parts[1]["logStartOffset"], 0);
+    assert_eq!(parts[0]["replicas"].as_array().unwrap().len(), 3);
+    assert_eq!(parts[0]["underReplicated"], false);
+    let configs = doc["configs"].as_array().unwrap();
+    assert_eq!(configs.len(), 1, "only the topic's own settings: {configs:?}");
+    assert_eq!(configs[0]["name"], "retention.ms");
+    assert_eq!(configs[0]["value"], "3600000");
+    let all = kk(&["topics", "describe", &topic, "--all-configs"]).ok();
+    assert!(all.stdout.contains("max.message.bytes") && all.stdout.contains("STATIC_BROKER_CONFIG"), "{}", all.stdout);
+}
+
+#[test]
+fn alter_config_is_incremental() {
+    let _bed = shared();
+    wait_bed_ready();
+    let topic = fresh_topic("alter", "1");
+    kk(&["topics", "alter-config", &topic, "--set", "retention.ms=3600000", "--set", "cleanup.policy=compact"]).ok();
+    kk(&["topics", "alter-config", &topic, "--delete", "cleanup.policy"]).ok();
+    wait_until("retention.ms kept, cleanup.policy removed", std::time::Duration::from_secs(20), || {
+        let out = kk(&["topics", "describe", &topic, "-o", "json"]).stdout;
+        out.contains("\"retention.ms\"") && !out.contains("\"cleanup.policy\"")
+    });
+    let dry = kk(&["topics", "alter-config", &topic, "--set", "retention.ms=1", "--dry-run"]).ok();
+    assert!(dry.stdout.contains("would change"));
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    assert!(kk(&["topics", "describe", &topic]).stdout.contains("3600000"), "dry run changed nothing");
+}
+
+#[test]
+fn plugin_records_read_back_identical_by_kcat() {
+    let _bed = shared();
+    wait_bed_ready();
+    let topic = fresh_topic("xcheck", "1");
+    // Keys, headers, a binary value (base64 in JSON) and one of 9 MiB.
+    let big = "z".repeat(9 * 1024 * 1024);
+    let binary: Vec<u8> = (0u8..=255).collect();
+    let b64 = base64_encode(&binary);
+    let input = format!(
+        "{{\"key\":\"k1\",\"value\":\"plain text\",\"headers\":[{{\"key\":\"trace\",\"value\":\"t-1\"}}]}}\n\
+         {{\"key\":\"k2\",\"value\":\"{b64}\",\"valueEncoding\":\"base64\"}}\n\
+         {{\"key\":\"k3\",\"value\":\"{big}\"}}\n"
+    );
+    let out = kk_stdin(&["produce", &topic, "--format", "json"], input.as_bytes()).ok();
+    assert!(out.stderr.contains("produced 3 messages"), "{}", out.stderr);
+    let dir = tempfile::tempdir().unwrap();
+    with_proxy(|bootstrap| {
+        // Each value into its own file, byte for byte (kcat's %s with no delimiter).
+        for (i, expected) in [b"plain text".to_vec(), binary.clone(), big.as_bytes().to_vec()].iter().enumerate() {
+            let file = dir.path().join(format!("v{i}"));
+            let got = Command::new("kcat")
+                .args([
+                    "-b",
+                    bootstrap,
+                    "-C",
+                    "-t",
+                    &topic,
+                    "-o",
+                    &i.to_string(),
+                    "-c",
+                    "1",
+                    "-e",
+                    "-q",
+                    "-D",
+                    "",
+                    "-f",
+                    "%s",
+                ])
+                .args(["-X", "fetch.message.max.bytes=10485760"])
+                .output()
+                .unwrap();
+            assert!(got.status.success(), "{}", String::from_utf8_lossy(&got.stderr));
+            std::fs::write(&file, &got.stdout).unwrap();
+            assert_eq!(got.stdout.len(), expected.len(), "value {i} length");
+            assert!(got.stdout == *expected, "value {i} differs");
+        }
+        let meta = Command::new("kcat")
+            .args(["-b", bootstrap, "-C", "-t", &topic, "-o", "0", "-c", "1", "-e", "-q", "-f", "%k|%h"])
+            .output()
+            .unwrap();
+        assert_eq!(String::from_utf8_lossy(&meta.stdout).trim(), "k1|trace=t-1");
+    });
+}
+
+fn base64_encode(bytes: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n =
+            (chunk[0] as u32) << 16 | (*chunk.get(1).unwrap_or(&0) as u32) << 8 | *chunk.get(2).unwrap_or(&0) as u32;
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(A[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn console_producer_records_read_back_identical_by_the_plugin() {
+    let _bed = shared();
+    wait_bed_ready();
+    let topic = fresh_topic("console", "1");
+    let mut child = Command::new("ip")
+        .args([
+            "netns",
+            "exec",
+            "kafka-1",
+            "/opt/kafka/bin/kafka-console-producer.sh",
+            "--bootstrap-server",
+            "kafka-1:9092",
+        ])
+        .args(["--topic", &topic, "--property", "parse.key=true", "--property", "key.separator=:"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.as_mut().unwrap().write_all("a:first\nb:second, with ünïcode\nc:third\n".as_bytes()).unwrap();
+    drop(child.stdin.take());
+    assert!(child.wait().unwrap().success());
+    let out = kk(&["consume", &topic, "--format", "kv"]).ok();
+    assert_eq!(out.stdout, "a\tfirst\nb\tsecond, with ünïcode\nc\tthird\n");
+    let json = kk(&["consume", &topic, "--offset", "-1", "--format", "json"]).ok();
+    let v: serde_json::Value = serde_json::from_str(json.stdout.trim()).unwrap();
+    assert_eq!((v["key"].as_str(), v["value"].as_str(), v["offset"].as_i64()), (Some("c"), Some("third"), Some(2)));
+}
+
+#[test]
+fn consume_then_produce_round_trips() {
+    let _bed = shared();
+    wait_bed_ready();
+    let src = fresh_topic("roundtrip-src", "1");
+    let dst = fresh_topic("roundtrip-dst", "1");
+    let input = "{\"key\":\"k\",\"value\":\"AAEC/w==\",\"valueEncoding\":\"base64\",\"headers\":[{\"key\":\"h\",\"value\":\"v\"}]}\n";
+    kk_stdin(&["produce", &src, "--format", "json"], input.as_bytes()).ok();
+    let first = kk(&["consume", &src, "--format", "json"]).ok();
+    kk_stdin(&["produce", &dst, "--format", "json"], first.stdout.as_bytes()).ok();
+    let second = kk(&["consume", &dst, "--format", "json"]).ok();
+    let strip = |s: &str| {
+        let mut v: serde_json::Value = serde_json::from_str(s.trim()).unwrap();
+        for k in ["topic", "timestamp", "offset"] {
+            v.as_object_mut().unwrap().remove(k);
+        }
+        v
+    };
+    assert_eq!(strip(&first.stdout), strip(&second.stdout));
+    assert_eq!(strip(&second.stdout)["valueEncoding"], "base64");
+}
+
+#[test]
+fn consume_offsets_partitions_and_limits() {
+    let _bed = shared();
+    wait_bed_ready();
+    let topic = fresh_topic("offsets", "2");
+    let lines: String = (0..10).map(|i| format!("m{i}\n")).collect();
+    kk_stdin(&["produce", &topic, "--partition", "0"], lines.as_bytes()).ok();
+    kk_stdin(&["produce", &topic, "--partition", "1"], b"other\n").ok();
+    assert_eq!(kk(&["consume", &topic, "--partition", "0", "--offset", "-3"]).ok().stdout, "m7\nm8\nm9\n");
+    assert_eq!(kk(&["consume", &topic, "--partition", "0", "--offset", "8"]).ok().stdout, "m8\nm9\n");
+    assert_eq!(
+        kk(&["consume", &topic, "--partition", "0", "--offset", "-100"]).ok().stdout.lines().count(),
+        10,
+        "-N stops at the log start"
+    );
+    assert_eq!(kk(&["consume", &topic, "--partition", "0", "--max-messages", "2"]).ok().stdout, "m0\nm1\n");
+    assert_eq!(kk(&["consume", &topic, "--offset", "end"]).ok().stdout, "");
+    assert_eq!(kk(&["consume", &topic]).ok().stdout.lines().count(), 11);
+    assert_eq!(kk(&["consume", &topic, "--since", "1h"]).ok().stdout.lines().count(), 11);
+    assert_eq!(kk(&["consume", &topic, "--since", "2099-01-01T00:00:00Z"]).ok().stdout, "");
+}
+
+#[test]
+fn without_a_group_nothing_is_left_behind() {
+    let _bed = shared();
+    wait_bed_ready();
+    let topic = fresh_topic("nogroup", "1");
+    kk_stdin(&["produce", &topic], b"x\n").ok();
+    let before = kk(&["groups", "list", "-o", "json"]).ok().stdout;
+    kk(&["consume", &topic]).ok();
+    let after = kk(&["groups", "list", "-o", "json"]).ok().stdout;
+    assert_eq!(before, after);
+    assert!(!after.contains("kubectl-kafka-no-group"));
+}
+
+#[test]
+fn group_lag_and_reset_to_earliest() {
+    let _bed = shared();
+    wait_bed_ready();
+    let topic = fresh_topic("lag", "1");
+    let group = format!("lag-group-{}", std::process::id());
+    let lines: String = (0..10).map(|i| format!("r{i}\n")).collect();
+    kk_stdin(&["produce", &topic], lines.as_bytes()).ok();
+    // A partial consume: 4 of 10, committed.
+    let part = kk(&["consume", &topic, "--group", &group, "--max-messages", "4"]).ok();
+    assert_eq!(part.stdout.lines().count(), 4);
+    assert!(part.stderr.contains(&format!("committed offsets of group {group}")), "{}", part.stderr);
+    let doc: serde_json::Value =
+        serde_json::from_str(&kk(&["groups", "describe", &group, "-o", "json"]).ok().stdout).unwrap();
+    let row = &doc["offsets"][0];
+    assert_eq!((row["committed"].as_i64(), row["end"].as_i64(), row["lag"].as_i64()), (Some(4), Some(10), Some(6)));
+    let listed = kk(&["groups", "list"]).ok();
+    let line = listed.stdout.lines().find(|l| l.starts_with(&group)).unwrap();
+    assert!(line.ends_with(" 6"), "LAG column: {line}");
+    // The rest, then reset to earliest: everything again.
+    assert_eq!(kk(&["consume", &topic, "--group", &group]).ok().stdout.lines().count(), 6);
+    let plan = kk(&["groups", "reset-offsets", &group, "--topic", &topic, "--to-earliest"]).ok();
+    assert!(plan.stderr.contains("dry run: nothing changed"));
+    let doc: serde_json::Value =
+        serde_json::from_str(&kk(&["groups", "describe", &group, "-o", "json"]).ok().stdout).unwrap();
+    assert_eq!(doc["offsets"][0]["committed"], 10, "the plan alone changes nothing");
+    kk(&["groups", "reset-offsets", &group, "--topic", &topic, "--to-earliest", "--execute"]).ok();
+    assert_eq!(kk(&["consume", &topic, "--group", &group]).ok().stdout, lines);
+    kk(&["groups", "delete", &group, "--yes"]).ok();
+    assert_eq!(kk(&["groups", "describe", &group]).code, 6);
+}
+
+#[test]
+fn bad_input_is_refused_with_nothing_changed() {
+    let _bed = shared();
+    wait_bed_ready();
+    let topic = fresh_topic("bad", "2");
+    let check = |run: Run, code: i32, text: &str| {
+        assert_eq!(run.code, code, "{run:?}");
+        assert!(run.stderr.contains(text), "{text:?} not in {}", run.stderr);
+        assert!(run.stderr.contains("error: "), "{}", run.stderr);
+    };
+    check(kk(&["topics", "create", "bad name"]), 2, "invalid topic name");
+    check(
+        kk(&["topics", "create", "x-rf", "--replication-factor", "4"]),
+        2,
+        "replication factor 4 is larger than the 3 brokers",
+    );
+    check(kk(&["topics", "add-partitions", &topic, "--to", "2"]), 2, "has 2 partitions; --to 2 would not add any");
+    check(kk(&["topics", "create", &topic]), 1, "already exists");
+    check(kk(&["topics", "describe", "no-such-topic"]), 6, "topic no-such-topic does not exist");
+    check(kk(&["groups", "describe", "no-such-group"]), 6, "consumer group no-such-group does not exist");
+    check(kk(&["consume", &topic, "--since", "last tuesday"]), 2, "--since \"last tuesday\"");
+    check(kk_stdin(&["produce", &topic, "-H", "nonsense"], b"x\n"), 2, "header \"nonsense\" is not KEY=VALUE");
+    check(kk_stdin(&["produce", "no-such-topic"], b"x\n"), 6, "does not create topics on first use");
+    // Over the 10 MiB limit: refused before sending.
+    let huge = vec![b'q'; 10 * 1024 * 1024 + 1];
+    check(kk_stdin(&["produce", &topic], &huge), 2, "over topic");
+    // Malformed JSON on line 3: lines 1-2 are sent and counted.
+    let run = kk_stdin(
+        &["produce", &topic, "--format", "json"],
+        b"{\"value\":\"a\"}\n{\"value\":\"b\"}\n{oops\n{\"value\":\"d\"}\n",
+    );
+    check(run.clone_for_check(), 2, "input line 3: malformed JSON");
+    assert!(run.stderr.contains("produced 2 messages"), "{}", run.stderr);
+    assert!(run.stderr.contains("the 2 lines before it were sent"), "{}", run.stderr);
+    // Nothing else arrived: only those two records.
+    let mut got: Vec<String> = kk(&["consume", &topic]).ok().stdout.lines().map(String::from).collect();
+    got.sort();
+    assert_eq!(got, ["a", "b"]);
+    // Reset on an active group: refused.
+    let group = format!("active-{}", std::process::id());
+    let mut follower = Command::new(env!("CARGO_BIN_EXE_kubectl-kafka"))
+        .args(ns(&["consume", &topic, "--group", &group, "--follow"]))
+        .env_clear()
+        .env("HOME", scratch_home())
+        .env("KUBECONFIG", kubeconfig())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_until("the group to become active", std::time::Duration::from_secs(60), || {
+        kk(&["groups", "describe", &group]).stdout.contains("State: Stable")
+    });
+    check(
+        kk(&["groups", "reset-offsets", &group, "--topic", &topic, "--to-earliest", "--execute"]),
+        1,
+        "its consumers would overwrite the reset",
+    );
+    let _ = Command::new("kill").args(["-INT", &follower.id().to_string()]).status();
+    let _ = follower.wait();
+}
+
+#[test]
+fn delete_asks_unless_yes() {
+    let _bed = shared();
+    wait_bed_ready();
+    let topic = fresh_topic("delete", "1");
+    let refused = kk(&["topics", "delete", &topic]);
+    assert_eq!(refused.code, 2);
+    assert!(refused.stderr.contains("pass --yes"), "{}", refused.stderr);
+    assert!(kk(&["topics", "list"]).ok().stdout.contains(&topic), "not deleted");
+    let dry = kk(&["topics", "delete", &topic, "--dry-run"]).ok();
+    assert!(dry.stdout.contains("would be deleted"));
+    kk(&["topics", "delete", &topic, "--yes"]).ok();
+    wait_until("the topic to go", std::time::Duration::from_secs(20), || {
+        !kk(&["topics", "list"]).stdout.contains(&topic)
+    });
+}
