@@ -7,7 +7,7 @@ use crate::commands::reach::{Reach, reach};
 use crate::commands::topics::unreachable_kafka;
 use crate::exit::{ExitCode, Failure};
 use crate::kafka::consume::{ConsumePlan, StartAt, consume};
-use crate::kafka::metadata::fetch_metadata;
+use crate::kafka::metadata::fetch_metadata_for;
 use crate::kafka::names::check_topic_name;
 use crate::kafka::record::{Position, Record, to_json};
 use crate::output::RawWriter;
@@ -83,7 +83,7 @@ pub async fn run(ctx: &Context, args: &ConsumeArgs) -> anyhow::Result<()> {
             )
             .into());
         };
-        let meta = fetch_metadata(opts).await.map_err(|e| unreachable_kafka(e, tunnels.is_some()))?;
+        let meta = fetch_metadata_for(opts, &args.topic).await.map_err(|e| unreachable_kafka(e, tunnels.is_some()))?;
         let Some(topic) = meta.topics.iter().find(|t| t.name == args.topic && t.error.is_none()) else {
             return Err(Failure::new(ExitCode::NotFound, format!("topic {} does not exist", args.topic))
                 .hint(format!("`kubectl kafka -n {} topics list` shows the topics", cluster.namespace))

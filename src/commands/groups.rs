@@ -12,7 +12,7 @@ use crate::kafka::groups::{
     GroupInfo, GroupOffset, ResetRow, ResetTo, apply_reset, group_offsets, is_active, list_groups, offsets_at,
     plan_reset,
 };
-use crate::kafka::metadata::fetch_metadata;
+use crate::kafka::metadata::fetch_metadata_for;
 use crate::kafka::offsets::partition_offsets;
 use crate::kafka::{KafkaOptions, admin};
 
@@ -163,7 +163,7 @@ async fn reset(ctx: &Context, opts: &KafkaOptions, args: &GroupsResetArgs, ns: &
         .hint("stop the group's consumers first; the group must be Empty")
         .into());
     }
-    let meta = fetch_metadata(opts).await?;
+    let meta = fetch_metadata_for(opts, &args.topic).await?;
     let Some(topic) = meta.topics.iter().find(|t| t.name == args.topic && t.error.is_none()) else {
         return Err(Failure::new(ExitCode::NotFound, format!("topic {} does not exist", args.topic))
             .hint(format!("`kubectl kafka -n {ns} topics list` shows the topics"))

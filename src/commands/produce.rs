@@ -13,7 +13,7 @@ use crate::commands::reach::{Reach, reach};
 use crate::commands::topics::unreachable_kafka;
 use crate::exit::{ExitCode, Failure};
 use crate::kafka::admin::topic_configs;
-use crate::kafka::metadata::fetch_metadata;
+use crate::kafka::metadata::fetch_metadata_for;
 use crate::kafka::names::check_topic_name;
 use crate::kafka::produce::{ProduceSettings, produce_stream};
 use crate::kafka::record::{Record, from_json, parse_header};
@@ -140,7 +140,7 @@ pub async fn run(ctx: &Context, args: &ProduceArgs) -> anyhow::Result<()> {
             .hint("exec cannot close stdin reliably on every kubelet, so kafka-console-producer would never finish")
             .into());
         };
-        let meta = fetch_metadata(opts).await.map_err(|e| unreachable_kafka(e, tunnels.is_some()))?;
+        let meta = fetch_metadata_for(opts, &args.topic).await.map_err(|e| unreachable_kafka(e, tunnels.is_some()))?;
         let Some(topic) = meta.topics.iter().find(|t| t.name == args.topic && t.error.is_none()) else {
             return Err(Failure::new(
                 ExitCode::NotFound,

@@ -16,7 +16,7 @@ use crate::exit::{ExitCode, Failure};
 use crate::kafka::KafkaOptions;
 use crate::kafka::admin::{self, ConfigRow, KafkaObjectError, TopicSpec};
 use crate::kafka::configs::alter_topic_config;
-use crate::kafka::metadata::{ClusterMeta, TopicSummary, fetch_metadata, is_internal, summarise};
+use crate::kafka::metadata::{ClusterMeta, TopicSummary, fetch_metadata, fetch_metadata_for, is_internal, summarise};
 use crate::kafka::names::check_topic_name;
 use crate::kafka::offsets::{PartitionOffsets, partition_offsets};
 use rdkafka::types::RDKafkaErrorCode;
@@ -208,7 +208,7 @@ async fn describe(ctx: &Context, args: &TopicsDescribeArgs) -> anyhow::Result<()
             }
         }
         Reach::Client { opts, tunnels } => {
-            let meta = metadata_or_explain(opts, tunnels.is_some()).await?;
+            let meta = fetch_metadata_for(opts, &args.topic).await.map_err(|e| unreachable_kafka(e, tunnels.is_some()))?;
             match meta.topics.iter().find(|t| t.name == args.topic && t.error.is_none()) {
                 None => Err(missing_topic(&args.topic, &cluster.namespace)),
                 Some(topic) => {

@@ -116,6 +116,20 @@ pub async fn fetch_metadata(opts: &KafkaOptions) -> anyhow::Result<ClusterMeta> 
     .await?
 }
 
+/// Metadata that includes `topic` if it exists: a topic created a moment ago may not have
+/// reached the broker answering yet, so a miss is retried for up to two seconds.
+pub async fn fetch_metadata_for(opts: &KafkaOptions, topic: &str) -> anyhow::Result<ClusterMeta> {
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(2);
+    loop {
+        let meta = fetch_metadata(opts).await?;
+        let found = meta.topics.iter().any(|t| t.name == topic && t.error.is_none());
+        if found || tokio::time::Instant::now() >= deadline {
+            return Ok(meta);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

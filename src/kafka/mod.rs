@@ -9,6 +9,7 @@ pub mod metadata;
 pub mod names;
 pub mod offsets;
 pub mod produce;
+pub mod quorum;
 pub mod record;
 pub mod wire;
 
