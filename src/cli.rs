@@ -95,11 +95,45 @@ pub enum Command {
     /// Consumer groups: list, describe, reset offsets, delete
     #[command(subcommand)]
     Groups(GroupsCommand),
+    /// One verdict on the cluster, then the reasons (pods, brokers, quorum, partitions)
+    #[command(
+        after_help = "Exit codes: 0 healthy, 8 degraded, 4 unreachable.\nExamples:\n  kubectl kafka -n kafka health\n  kubectl kafka -n kafka health --wait --timeout 5m"
+    )]
+    Health(HealthArgs),
+    /// The KRaft controller quorum: leader, epoch, and each voter's progress
+    Quorum(QuorumArgs),
+    /// Check the deployment for the mistakes that break it (exit 8 on an error)
+    Doctor(DoctorArgs),
     /// Consume records and print them
     #[command(
         after_help = "Examples:\n  kubectl kafka -n kafka consume my-topic --from-beginning\n  kubectl kafka -n kafka consume my-topic --offset -10 --format json\n  kubectl kafka -n kafka consume my-topic --since 15m -f\n  kubectl kafka -n kafka consume my-topic --group billing --max-messages 100"
     )]
     Consume(ConsumeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct HealthArgs {
+    /// Wait until healthy, showing progress
+    #[arg(long)]
+    pub wait: bool,
+    /// How long --wait waits; also the limit of each Kafka request
+    #[arg(long, value_parser = parse_duration, default_value = "5m")]
+    pub timeout: Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct QuorumArgs {
+    #[arg(long, value_parser = parse_duration, default_value = "10s")]
+    pub timeout: Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// Skip the checks that need Kafka (topics), e.g. when the brokers are down
+    #[arg(long)]
+    pub offline: bool,
+    #[arg(long, value_parser = parse_duration, default_value = "10s")]
+    pub timeout: Duration,
 }
 
 #[derive(Debug, Subcommand)]

@@ -18,7 +18,7 @@ pub enum ExitCode {
     Usage = 2,
     /// The kubeconfig is missing, unreadable, or names an unknown context.
     Config = 3,
-    /// The Kubernetes API server cannot be reached.
+    /// The Kubernetes API server, or the Kafka brokers, cannot be reached.
     Unreachable = 4,
     /// RBAC forbids a request we need.
     Forbidden = 5,
@@ -26,6 +26,8 @@ pub enum ExitCode {
     NotFound = 6,
     /// The brokers exist but are not ready (or not all of them are).
     NotReady = 7,
+    /// Kafka answers but is degraded (`health`), or `doctor` found an error.
+    Degraded = 8,
     /// Stopped by the user (Ctrl-C).
     Interrupted = 130,
 }
@@ -90,5 +92,6 @@ mod tests {
         assert_eq!(ExitCode::Forbidden as u8, 5);
         assert_eq!(ExitCode::NotFound as u8, 6);
         assert_eq!(ExitCode::NotReady as u8, 7);
+        assert_eq!(ExitCode::Degraded as u8, 8);
     }
 }

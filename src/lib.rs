@@ -10,6 +10,8 @@
 //! - [`connect`]: how do bytes reach a broker? Port-forward tunnels with the Kafka
 //!   address-rewriting relay, exec into a broker pod, or direct.
 //! - [`kafka`]: what do we ask Kafka? rdkafka clients, given only a bootstrap address.
+//! - [`health`]: is Kafka healthy, is the deployment sound? Pure judgements over the broker
+//!   model and what Kafka said (health verdict, doctor checks).
 //! - [`output`]: how it looks: tables, JSON/YAML, warnings, errors. The only layer that prints.
 //! - [`exit`]: exit codes and the failures that carry them.
 //!
@@ -22,6 +24,7 @@ pub mod cluster;
 pub mod commands;
 pub mod connect;
 pub mod exit;
+pub mod health;
 pub mod kafka;
 pub mod output;
 

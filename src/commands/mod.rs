@@ -6,15 +6,19 @@ use crate::cluster::{Cluster, ClusterOptions};
 use crate::output::Printer;
 
 pub mod consume;
+pub mod doctor;
 pub mod groups;
+pub mod health;
 pub mod produce;
 pub mod proxy;
+pub mod quorum;
 pub mod reach;
 pub mod status;
 pub mod topics;
 pub mod version;
 
 /// What every command gets: the printer and how to reach the cluster.
+#[derive(Clone)]
 pub struct Context {
     pub printer: Printer,
     pub cluster: ClusterOptions,
@@ -54,5 +58,8 @@ pub async fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Produce(args) => produce::run(&ctx, args).await,
         Command::Consume(args) => consume::run(&ctx, args).await,
         Command::Groups(command) => groups::run(&ctx, command).await,
+        Command::Health(args) => health::run(&ctx, args).await,
+        Command::Quorum(args) => quorum::run(&ctx, args).await,
+        Command::Doctor(args) => doctor::run(&ctx, args).await,
     }
 }

@@ -208,7 +208,8 @@ async fn describe(ctx: &Context, args: &TopicsDescribeArgs) -> anyhow::Result<()
             }
         }
         Reach::Client { opts, tunnels } => {
-            let meta = fetch_metadata_for(opts, &args.topic).await.map_err(|e| unreachable_kafka(e, tunnels.is_some()))?;
+            let meta =
+                fetch_metadata_for(opts, &args.topic).await.map_err(|e| unreachable_kafka(e, tunnels.is_some()))?;
             match meta.topics.iter().find(|t| t.name == args.topic && t.error.is_none()) {
                 None => Err(missing_topic(&args.topic, &cluster.namespace)),
                 Some(topic) => {

@@ -1,15 +1,15 @@
 //! The KRaft metadata quorum (DescribeQuorum on `__cluster_metadata`): leader, epoch, high
 //! watermark, and each voter's and observer's progress. librdkafka has no such request.
 
+use kafka_protocol::ResponseError;
 use kafka_protocol::messages::describe_quorum_request::{PartitionData, TopicData};
 use kafka_protocol::messages::describe_quorum_response::ReplicaState;
 use kafka_protocol::messages::{ApiKey, DescribeQuorumRequest, DescribeQuorumResponse};
 use kafka_protocol::protocol::StrBytes;
-use kafka_protocol::ResponseError;
 use serde::Serialize;
 
-use super::wire::WireClient;
 use super::KafkaOptions;
+use super::wire::WireClient;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -43,10 +43,7 @@ impl Quorum {
         let leader_time = self.voters.iter().find(|v| v.leader).and_then(|v| v.last_caught_up);
         self.voters
             .iter()
-            .filter(|v| {
-                v.leader
-                    || matches!((leader_time, v.last_caught_up), (Some(l), Some(c)) if l - c <= window_ms)
-            })
+            .filter(|v| v.leader || matches!((leader_time, v.last_caught_up), (Some(l), Some(c)) if l - c <= window_ms))
             .map(|v| v.node_id)
             .collect()
     }
@@ -102,9 +99,11 @@ fn error_name(code: i16) -> String {
 
 pub async fn describe_quorum(opts: &KafkaOptions) -> anyhow::Result<Quorum> {
     let mut client = WireClient::connect(&opts.bootstrap, opts.timeout).await?;
-    let req = DescribeQuorumRequest::default().with_topics(vec![TopicData::default()
-        .with_topic_name(StrBytes::from("__cluster_metadata").into())
-        .with_partitions(vec![PartitionData::default().with_partition_index(0)])]);
+    let req = DescribeQuorumRequest::default().with_topics(vec![
+        TopicData::default()
+            .with_topic_name(StrBytes::from("__cluster_metadata").into())
+            .with_partitions(vec![PartitionData::default().with_partition_index(0)]),
+    ]);
     let resp: DescribeQuorumResponse = client.send(ApiKey::DescribeQuorum, &req).await?;
     quorum_from(&resp)
 }
@@ -112,8 +111,8 @@ pub async fn describe_quorum(opts: &KafkaOptions) -> anyhow::Result<Quorum> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use kafka_protocol::messages::describe_quorum_response::{PartitionData as RespPartition, TopicData as RespTopic};
     use kafka_protocol::messages::BrokerId;
+    use kafka_protocol::messages::describe_quorum_response::{PartitionData as RespPartition, TopicData as RespTopic};
 
     fn state(id: i32, end: i64, caught_up: i64) -> ReplicaState {
         ReplicaState::default()

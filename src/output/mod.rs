@@ -95,6 +95,21 @@ impl Printer {
         Ok(matches!(answer.trim(), "y" | "Y" | "yes" | "YES" | "Yes"))
     }
 
+    /// A live spinner line on stderr; hidden without a terminal, with -q or -o json|yaml.
+    pub fn progress(&self, message: &str) -> indicatif::ProgressBar {
+        if !self.shows_progress() {
+            return indicatif::ProgressBar::hidden();
+        }
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} [{elapsed}] {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        bar.set_message(message.to_string());
+        bar
+    }
+
     /// Whether live progress may be drawn: a terminal on stderr, not -q, not -o json|yaml.
     pub fn shows_progress(&self) -> bool {
         !self.quiet && !self.format.is_machine() && std::io::stderr().is_terminal()

@@ -1,0 +1,118 @@
+//! `kubectl kafka doctor`: reads the workloads, Services, PVCs and nodes (and the topics, when
+//! Kafka answers) and reports each finding with severity, object and fix.
+
+use k8s_openapi::api::core::v1::Node;
+use kube::Api;
+use kube::api::ListParams;
+
+use crate::cli::DoctorArgs;
+use crate::cluster::discovery::{build_brokers, no_brokers, read_inventory};
+use crate::cluster::selector::Selector;
+use crate::commands::Context;
+use crate::commands::reach::{Reach, reach};
+use crate::exit::{ExitCode, Failure};
+use crate::health::Severity;
+use crate::health::doctor::{DoctorInput, NodeFacts, ServiceFacts, TopicFacts, diagnose};
+use crate::kafka::admin::topic_configs;
+use crate::kafka::metadata::fetch_metadata;
+
+pub async fn run(ctx: &Context, args: &DoctorArgs) -> anyhow::Result<()> {
+    let cluster = ctx.connect().await?;
+    let selector = Selector::parse(&ctx.selector).map_err(|m| Failure::new(ExitCode::Usage, m))?;
+    let inventory = read_inventory(&cluster, &ctx.selector).await?;
+    let brokers = build_brokers(&inventory, &selector);
+    if brokers.is_empty() {
+        return Err(no_brokers(&cluster.namespace, &ctx.selector).into());
+    }
+    let services = inventory
+        .services
+        .iter()
+        .map(|s| ServiceFacts {
+            name: s.metadata.name.clone().unwrap_or_default(),
+            ports: s
+                .spec
+                .as_ref()
+                .and_then(|s| s.ports.as_ref())
+                .into_iter()
+                .flatten()
+                .filter_map(|p| u16::try_from(p.port).ok())
+                .collect(),
+        })
+        .collect();
+    let nodes = match Api::<Node>::all(cluster.client.clone()).list(&ListParams::default()).await {
+        Ok(list) => Some(
+            list.items
+                .iter()
+                .map(|n| NodeFacts {
+                    name: n.metadata.name.clone().unwrap_or_default(),
+                    unschedulable: n.spec.as_ref().and_then(|s| s.unschedulable).unwrap_or(false),
+                })
+                .collect(),
+        ),
+        Err(err) => {
+            ctx.printer.warn(&format!("node checks skipped: cannot list nodes ({err})"));
+            None
+        }
+    };
+    let mut topics = None;
+    if !args.offline {
+        match reach(ctx.via, &cluster, &brokers, ctx, args.timeout).await {
+            Ok(route) => {
+                if let Reach::Client { opts, .. } = &route {
+                    match fetch_metadata(opts).await {
+                        Ok(meta) => {
+                            let mut facts = Vec::new();
+                            for t in meta.topics.iter().filter(|t| !t.name.starts_with("__")) {
+                                let min_isr = topic_configs(opts, &t.name)
+                                    .await
+                                    .ok()
+                                    .and_then(|c| {
+                                        c.iter()
+                                            .find(|c| c.name == "min.insync.replicas")
+                                            .and_then(|c| c.value.as_deref()?.parse().ok())
+                                    })
+                                    .unwrap_or(1);
+                                let rf = t.partitions.iter().map(|p| p.replicas.len()).max().unwrap_or(0) as i32;
+                                facts.push(TopicFacts { name: t.name.clone(), replication_factor: rf, min_isr });
+                            }
+                            topics = Some(facts);
+                        }
+                        Err(err) => ctx.printer.warn(&format!("topic checks skipped: {err:#}")),
+                    }
+                }
+                route.close().await;
+            }
+            Err(err) => ctx.printer.warn(&format!("topic checks skipped: {err:#}")),
+        }
+    }
+    let findings = diagnose(&DoctorInput { namespace: &cluster.namespace, brokers: &brokers, services, nodes, topics });
+    if ctx.printer.format.is_machine() {
+        ctx.printer.document(&serde_json::json!({ "namespace": cluster.namespace, "findings": findings }))?;
+    } else if findings.is_empty() {
+        ctx.printer.lines(&[format!(
+            "no findings: the {} brokers in namespace {} pass every check",
+            brokers.len(),
+            cluster.namespace
+        )])?;
+    } else {
+        let rows: Vec<Vec<String>> = findings
+            .iter()
+            .map(|f| vec![f.severity.to_string(), f.check.to_string(), f.object.clone(), f.message.clone()])
+            .collect();
+        ctx.printer.table(&["SEVERITY", "CHECK", "OBJECT", "FINDING"], &rows)?;
+        ctx.printer.lines(&[String::new(), "Fixes:".to_string()])?;
+        let mut fixes: Vec<String> = findings.iter().map(|f| format!("  {}: {}", f.object, f.fix)).collect();
+        fixes.dedup();
+        ctx.printer.lines(&fixes)?;
+    }
+    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    if errors > 0 {
+        return Err(Failure::new(
+            ExitCode::Degraded,
+            format!("doctor found {errors} error(s) in namespace {}", cluster.namespace),
+        )
+        .hint("apply the fixes listed above, then run doctor again")
+        .into());
+    }
+    Ok(())
+}

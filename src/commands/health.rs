@@ -1,0 +1,103 @@
+//! `kubectl kafka health`: one verdict, then the reasons. `--wait` polls until healthy.
+
+use std::time::Duration;
+
+use crate::cli::HealthArgs;
+use crate::cluster::Broker;
+use crate::cluster::discovery::discover_brokers;
+use crate::commands::Context;
+use crate::commands::reach::{Reach, reach};
+use crate::exit::{ExitCode, Failure};
+use crate::health::verdict::{KafkaFacts, Report, Verdict, evaluate};
+use crate::kafka::KafkaOptions;
+use crate::kafka::admin::topic_configs;
+use crate::kafka::metadata::fetch_metadata;
+use crate::kafka::quorum::describe_quorum;
+
+/// Everything Kafka says that health judges.
+pub async fn kafka_facts(opts: &KafkaOptions) -> anyhow::Result<KafkaFacts> {
+    let meta = fetch_metadata(opts).await?;
+    let quorum = Some(describe_quorum(opts).await.map_err(|e| format!("{e:#}")));
+    let mut min_isr = std::collections::BTreeMap::new();
+    for t in meta.topics.iter().filter(|t| t.partitions.iter().any(|p| p.isr.len() < p.replicas.len())) {
+        if let Ok(configs) = topic_configs(opts, &t.name).await
+            && let Some(v) =
+                configs.iter().find(|c| c.name == "min.insync.replicas").and_then(|c| c.value.as_deref()?.parse().ok())
+        {
+            min_isr.insert(t.name.clone(), v);
+        }
+    }
+    Ok(KafkaFacts { meta, quorum, min_isr, now_ms: jiff::Timestamp::now().as_millisecond() })
+}
+
+/// One look at the cluster.
+async fn check(ctx: &Context, request_timeout: Duration) -> anyhow::Result<(Report, String)> {
+    let cluster = ctx.connect().await?;
+    let brokers: Vec<Broker> = discover_brokers(&cluster, &ctx.selector).await?;
+    let quiet = Context { printer: crate::output::Printer::new(ctx.printer.format, true), ..ctx.clone() };
+    let route = reach(ctx.via, &cluster, &brokers, &quiet, request_timeout).await;
+    let facts = match &route {
+        Ok(Reach::Client { opts, .. }) => kafka_facts(opts).await.map_err(|e| format!("{e:#}")),
+        Ok(Reach::Exec { .. }) => {
+            Err("health needs a Kafka client route: use --via port-forward or direct".to_string())
+        }
+        Err(e) => Err(format!("{e:#}")),
+    };
+    if let Ok(r) = route {
+        r.close().await;
+    }
+    let report = evaluate(&brokers, facts.as_ref().map_err(String::as_str));
+    Ok((report, cluster.namespace))
+}
+
+pub async fn run(ctx: &Context, args: &HealthArgs) -> anyhow::Result<()> {
+    let request_timeout = args.timeout.min(Duration::from_secs(10));
+    let (mut report, mut namespace) = check(ctx, request_timeout).await?;
+    if args.wait && report.verdict != Verdict::Healthy {
+        let progress = ctx.printer.progress("waiting for the cluster to be healthy");
+        let deadline = tokio::time::Instant::now() + args.timeout;
+        while report.verdict != Verdict::Healthy && tokio::time::Instant::now() < deadline {
+            if let Some(first) = report.reasons.iter().find(|r| r.severity == crate::health::Severity::Error) {
+                progress.set_message(format!("{:?}: {}", report.verdict, first.message).to_lowercase());
+            }
+            tokio::time::sleep(Duration::from_secs(2)).await;
+            (report, namespace) = check(ctx, request_timeout).await?;
+        }
+        progress.finish_and_clear();
+    }
+    if ctx.printer.format.is_machine() {
+        ctx.printer.document(&report)?;
+    } else {
+        let word = match report.verdict {
+            Verdict::Healthy => "HEALTHY",
+            Verdict::Degraded => "DEGRADED",
+            Verdict::Unreachable => "UNREACHABLE",
+        };
+        ctx.printer.lines(&[format!("{word}: Kafka in namespace {namespace}")])?;
+        if !report.reasons.is_empty() {
+            let rows: Vec<Vec<String>> = report
+                .reasons
+                .iter()
+                .map(|r| vec![r.severity.to_string(), r.area.clone(), r.message.clone()])
+                .collect();
+            ctx.printer.table(&["SEVERITY", "AREA", "REASON"], &rows)?;
+        }
+    }
+    match report.verdict {
+        Verdict::Healthy => Ok(()),
+        Verdict::Degraded => {
+            Err(Failure::new(ExitCode::Degraded, format!("Kafka in namespace {namespace} is degraded"))
+                .hint(if args.wait {
+                    "it did not recover within --timeout".to_string()
+                } else {
+                    format!("`kubectl kafka -n {namespace} health --wait` waits for recovery")
+                })
+                .into())
+        }
+        Verdict::Unreachable => {
+            Err(Failure::new(ExitCode::Unreachable, format!("cannot reach the Kafka brokers in namespace {namespace}"))
+                .hint(format!("`kubectl kafka -n {namespace} status` shows the pods"))
+                .into())
+        }
+    }
+}
