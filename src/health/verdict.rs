@@ -143,6 +143,9 @@ pub fn evaluate(brokers: &[Broker], kafka: Result<&KafkaFacts, &str>) -> Report 
             }
         }
     }
+    for v in [&mut offline, &mut under, &mut under_min] {
+        v.sort();
+    }
     let list = |v: &[String]| {
         let shown: Vec<&str> = v.iter().take(10).map(String::as_str).collect();
         if v.len() > 10 { format!("{} and {} more", shown.join(", "), v.len() - 10) } else { shown.join(", ") }

@@ -175,3 +175,13 @@ pub fn process_alive(pid: u32) -> bool {
     Path::new(&format!("/proc/{pid}")).exists()
         && !std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| s.contains(") Z "))
 }
+
+/// Scales a broker's Deployment back to 1 when dropped, even if the test panicked, so one
+/// failure does not take the bed down for every test after it.
+pub struct ScaleBack(pub &'static str);
+
+impl Drop for ScaleBack {
+    fn drop(&mut self) {
+        let _ = kubectl(&["-n", "kafka", "scale", &format!("deployment/{}", self.0), "--replicas", "1"]);
+    }
+}

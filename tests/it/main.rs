@@ -7,6 +7,7 @@
 mod bed;
 mod data;
 mod errors;
+mod health;
 mod status;
 mod testbed;
 mod transports;

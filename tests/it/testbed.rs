@@ -183,6 +183,7 @@ fn scale_to_zero_stops_the_broker_until_scaled_back() {
     let _bed = exclusive();
     wait_bed_ready();
     let pid = broker_pid(3).expect("broker 3 pid");
+    let _restore = ScaleBack("kafka-3");
     kubectl(&["-n", "kafka", "scale", "deployment/kafka-3", "--replicas", "0"]).ok();
     wait_until("broker 3's process to stop", Duration::from_secs(90), || !process_alive(pid));
     wait_until("broker 3 to leave the registered brokers", Duration::from_secs(60), || {

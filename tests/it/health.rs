@@ -1,0 +1,96 @@
+//! health, quorum and doctor against the bed (issue 6).
+
+use std::time::Duration;
+
+use crate::bed::*;
+
+#[test]
+fn a_healthy_bed() {
+    let _bed = shared();
+    wait_bed_ready();
+    // After another test restarted a broker, replicas may still be catching up: healthy
+    // must come within a couple of minutes on its own.
+    wait_until("health to exit 0", Duration::from_secs(150), || plugin(&["-n", "kafka", "health"]).code == 0);
+    let doc = plugin(&["-n", "kafka", "health", "-o", "json"]);
+    assert_eq!(doc.code, 0, "{doc:?}");
+    let v: serde_json::Value = serde_json::from_str(&doc.stdout).unwrap();
+    assert_eq!(v["verdict"], "healthy");
+    let q: serde_json::Value =
+        serde_json::from_str(&plugin(&["-n", "kafka", "quorum", "-o", "json"]).ok().stdout).unwrap();
+    assert!(q["leaderId"].as_i64().unwrap() >= 1);
+    let voters = q["voters"].as_array().unwrap();
+    assert_eq!(voters.len(), 3);
+    let table = plugin(&["-n", "kafka", "quorum"]).ok();
+    assert!(table.stdout.contains("Voters caught up: 3/3"), "{}", table.stdout);
+}
+
+#[test]
+fn doctor_on_the_guides_manifests_finds_only_the_rollout_hang() {
+    let _bed = shared();
+    wait_bed_ready();
+    let out = plugin(&["-n", "kafka", "doctor", "-o", "json"]).ok();
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let findings = v["findings"].as_array().unwrap();
+    let checks: Vec<&str> = findings.iter().map(|f| f["check"].as_str().unwrap()).collect();
+    // Topics made by other tests with RF 3 and min ISR 1 pass; the bed's manifests trip item 3 only.
+    assert!(checks.iter().all(|c| *c == "rollout-hang"), "{findings:#?}");
+    assert_eq!(checks.len(), 3);
+    assert!(findings.iter().all(|f| f["severity"] == "warning"));
+}
+
+#[test]
+fn doctor_trips_on_a_fragile_topic() {
+    let _bed = shared();
+    wait_bed_ready();
+    let topic = format!("fragile-{}", std::process::id());
+    plugin(&["-n", "kafka", "topics", "create", &topic, "-r", "3", "--config", "min.insync.replicas=3"]).ok();
+    let out = plugin(&["-n", "kafka", "doctor"]);
+    let _ = plugin(&["-n", "kafka", "topics", "delete", &topic, "--yes"]);
+    assert_eq!(out.code, 8, "an error finding exits 8: {out:?}");
+    assert!(
+        out.stdout.contains(&format!("topic/{topic}")) && out.stdout.contains("min.insync.replicas 3 is not below"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn broker_three_down_is_degraded_then_health_wait_recovers() {
+    let _bed = exclusive();
+    wait_bed_ready();
+    let topic = format!("health-{}", std::process::id());
+    plugin(&["-n", "kafka", "topics", "create", &topic, "--partitions", "3", "-r", "3"]).ok();
+    let _restore = ScaleBack("kafka-3");
+    kubectl(&["-n", "kafka", "scale", "deployment/kafka-3", "--replicas", "0"]).ok();
+    wait_until("broker 3 to leave", Duration::from_secs(90), || {
+        let ids = registered_brokers();
+        !ids.is_empty() && !ids.contains(&3)
+    });
+    // Every broker's metadata must catch up with the shutdown: wait for the full picture.
+    let mut last = None;
+    wait_until("health to report broker 3 down", Duration::from_secs(60), || {
+        let out = plugin(&["-n", "kafka", "health"]);
+        let complete = out.code == 8
+            && out.stdout.starts_with("DEGRADED")
+            && out.stdout.contains("broker kafka-3: deployment kafka-3 is scaled to 0")
+            && out.stdout.contains("broker 3 (kafka-3) is not registered")
+            && out.stdout.contains("under-replicated");
+        last = Some(out);
+        complete
+    });
+    let doc: serde_json::Value =
+        serde_json::from_str(&plugin(&["-n", "kafka", "health", "-o", "json"]).stdout).unwrap();
+    assert_eq!(doc["verdict"], "degraded", "{last:?}");
+    wait_until("voter 3 to fall behind", Duration::from_secs(30), || {
+        let q: serde_json::Value =
+            serde_json::from_str(&plugin(&["-n", "kafka", "quorum", "-o", "json"]).stdout).unwrap_or_default();
+        let v3 = q["voters"].as_array().and_then(|v| v.iter().find(|v| v["nodeId"] == 3).cloned());
+        v3.is_some_and(|v| v["leader"] == false) && plugin(&["-n", "kafka", "quorum"]).stdout.contains(" no\n")
+    });
+    kubectl(&["-n", "kafka", "scale", "deployment/kafka-3", "--replicas", "1"]).ok();
+    let waited = plugin(&["-n", "kafka", "health", "--wait", "--timeout", "3m"]);
+    assert_eq!(waited.code, 0, "{waited:?}");
+    assert!(waited.stdout.starts_with("HEALTHY"));
+    let _ = plugin(&["-n", "kafka", "topics", "delete", &topic, "--yes"]);
+    wait_bed_ready();
+}
