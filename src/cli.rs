@@ -104,11 +104,89 @@ pub enum Command {
     Quorum(QuorumArgs),
     /// Check the deployment for the mistakes that break it (exit 8 on an error)
     Doctor(DoctorArgs),
+    /// Restart brokers one at a time, only when it is safe (like `kubectl rollout restart`)
+    #[command(
+        after_help = "Order: brokers not ready first, the active controller last. Before each broker the\nmin.insync.replicas and quorum checks must pass (--force skips them).\nExamples:\n  kubectl kafka -n kafka restart --dry-run\n  kubectl kafka -n kafka restart\n  kubectl kafka -n kafka restart kafka-2\n  kubectl kafka -n kafka restart --since 2026-11-25T08:00:00Z   # resume an interrupted restart"
+    )]
+    Restart(RestartArgs),
+    /// Roll brokers back to a previous revision (`kubectl rollout undo`, with Kafka's checks)
+    Rollback(RollbackArgs),
+    /// Revisions of the broker Deployments, with change causes and what changed
+    History(HistoryArgs),
+    /// Wait for broker rollouts to finish, and for the brokers to be registered and in sync
+    RolloutStatus(RolloutStatusArgs),
+    /// Stop (--replicas 0) or start (--replicas 1) one broker
+    Scale(ScaleArgs),
     /// Consume records and print them
     #[command(
         after_help = "Examples:\n  kubectl kafka -n kafka consume my-topic --from-beginning\n  kubectl kafka -n kafka consume my-topic --offset -10 --format json\n  kubectl kafka -n kafka consume my-topic --since 15m -f\n  kubectl kafka -n kafka consume my-topic --group billing --max-messages 100"
     )]
     Consume(ConsumeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RestartArgs {
+    /// Brokers to restart (Deployment name, instance label or node id) [default: all]
+    pub brokers: Vec<String>,
+    /// Print the plan, each check's outcome and the patch; change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Skip the safety checks (partitions may go offline or below min.insync.replicas)
+    #[arg(long)]
+    pub force: bool,
+    /// Skip brokers whose pods started after this time (RFC 3339 or a duration ago)
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Limit for each broker to roll out, rejoin and catch up
+    #[arg(long, value_parser = parse_duration, default_value = "10m")]
+    pub timeout: Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct RollbackArgs {
+    /// The broker to roll back (or --all)
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    pub broker: Option<String>,
+    /// Every broker, one at a time
+    #[arg(long)]
+    pub all: bool,
+    /// The revision to go back to [default: the previous one]
+    #[arg(long, default_value_t = 0)]
+    pub to_revision: i64,
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long)]
+    pub force: bool,
+    #[arg(long, value_parser = parse_duration, default_value = "10m")]
+    pub timeout: Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Only this broker
+    pub broker: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RolloutStatusArgs {
+    /// Only this broker
+    pub broker: Option<String>,
+    #[arg(long, value_parser = parse_duration, default_value = "10m")]
+    pub timeout: Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct ScaleArgs {
+    pub broker: String,
+    /// 0 stops the broker, 1 starts it
+    #[arg(long, value_parser = clap::value_parser!(i32).range(0..=1))]
+    pub replicas: i32,
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long)]
+    pub force: bool,
+    #[arg(long, value_parser = parse_duration, default_value = "10m")]
+    pub timeout: Duration,
 }
 
 #[derive(Debug, Args)]

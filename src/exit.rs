@@ -28,6 +28,8 @@ pub enum ExitCode {
     NotReady = 7,
     /// Kafka answers but is degraded (`health`), or `doctor` found an error.
     Degraded = 8,
+    /// A Kafka safety check refused the change (restart, rollback, scale); --force overrides.
+    Refused = 9,
     /// Stopped by the user (Ctrl-C).
     Interrupted = 130,
 }

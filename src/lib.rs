@@ -10,6 +10,8 @@
 //! - [`connect`]: how do bytes reach a broker? Port-forward tunnels with the Kafka
 //!   address-rewriting relay, exec into a broker pod, or direct.
 //! - [`kafka`]: what do we ask Kafka? rdkafka clients, given only a bootstrap address.
+//! - [`rollout`]: how do Deployments change safely? Restart order and safety rules, the
+//!   `kubectl rollout undo` algorithm, history, progress, scale. Never imports rdkafka.
 //! - [`health`]: is Kafka healthy, is the deployment sound? Pure judgements over the broker
 //!   model and what Kafka said (health verdict, doctor checks).
 //! - [`output`]: how it looks: tables, JSON/YAML, warnings, errors. The only layer that prints.
@@ -27,6 +29,7 @@ pub mod exit;
 pub mod health;
 pub mod kafka;
 pub mod output;
+pub mod rollout;
 
 /// Runs a parsed command line to completion.
 pub fn run(cli: cli::Cli) -> anyhow::Result<()> {

@@ -9,10 +9,16 @@ pub mod consume;
 pub mod doctor;
 pub mod groups;
 pub mod health;
+pub mod history;
 pub mod produce;
 pub mod proxy;
 pub mod quorum;
 pub mod reach;
+pub mod restart;
+pub mod rollback;
+pub mod rolling;
+pub mod rollout_status;
+pub mod scale;
 pub mod status;
 pub mod topics;
 pub mod version;
@@ -61,5 +67,10 @@ pub async fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Health(args) => health::run(&ctx, args).await,
         Command::Quorum(args) => quorum::run(&ctx, args).await,
         Command::Doctor(args) => doctor::run(&ctx, args).await,
+        Command::Restart(args) => restart::run(&ctx, args).await,
+        Command::Rollback(args) => rollback::run(&ctx, args).await,
+        Command::History(args) => history::run(&ctx, args).await,
+        Command::RolloutStatus(args) => rollout_status::run(&ctx, args).await,
+        Command::Scale(args) => scale::run(&ctx, args).await,
     }
 }

@@ -1,0 +1,155 @@
+//! `kubectl kafka restart`: a rolling restart one broker at a time, each only when Kafka can
+//! spare it, each waited for until it has rejoined and caught up.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use k8s_openapi::api::apps::v1::Deployment;
+use kube::Api;
+use serde::Serialize;
+
+use crate::cli::RestartArgs;
+use crate::cluster::discovery::discover_brokers;
+use crate::cluster::model::select_brokers;
+use crate::commands::Context;
+use crate::commands::consume::parse_since;
+use crate::commands::reach::{Reach, reach};
+use crate::commands::rolling::{kafka_state, min_isr_by_topic, refusal, require_deployment, wait_broker};
+use crate::commands::status::unknown_broker;
+use crate::exit::{ExitCode, Failure};
+use crate::rollout::apply::{restart_patch, send_restart};
+use crate::rollout::safety::{Candidate, blockers, restart_order, skip_restarted};
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PlanRow {
+    order: usize,
+    broker: String,
+    node_id: i32,
+    ready: bool,
+    check: String,
+    patch: serde_json::Value,
+}
+
+pub async fn run(ctx: &Context, args: &RestartArgs) -> anyhow::Result<()> {
+    let started = jiff::Timestamp::now();
+    let since = match &args.since {
+        Some(s) => {
+            Some(parse_since(s, started).map_err(|m| Failure::new(ExitCode::Usage, m.replace("--since", "--since")))?)
+        }
+        None => None,
+    };
+    let cluster = ctx.connect().await?;
+    let brokers = discover_brokers(&cluster, &ctx.selector).await?;
+    let chosen =
+        select_brokers(&brokers, &args.brokers).map_err(|n| unknown_broker(&n, &brokers, &cluster.namespace))?;
+    for b in &chosen {
+        require_deployment(b)?;
+    }
+    let route = reach(ctx.via, &cluster, &brokers, ctx, std::time::Duration::from_secs(10)).await?;
+    let result = async {
+        let Reach::Client { opts, .. } = &route else {
+            return Err(Failure::new(ExitCode::Usage, "restart needs a Kafka client route to check safety: use --via port-forward or direct").into());
+        };
+        let min_isr = min_isr_by_topic(opts).await?;
+        let state = kafka_state(opts, &min_isr).await?;
+        let leader = state.quorum.as_ref().map(|q| q.leader);
+        let candidates: Vec<Candidate> = chosen
+            .iter()
+            .filter_map(|b| {
+                Some(Candidate {
+                    name: b.name.clone(),
+                    node_id: b.node_id?,
+                    ready: b.is_ready(),
+                    pod_started: b.current_pod().and_then(|p| p.created).map(|t| t.as_millisecond()),
+                })
+            })
+            .collect();
+        let (todo, done) = skip_restarted(candidates, since);
+        for c in &done {
+            ctx.printer.note(&format!("{}: skipped, its pod started after --since", c.name));
+        }
+        let order = restart_order(todo, leader);
+        let stamp = started.to_string();
+        let patch = restart_patch(&stamp);
+
+        if args.dry_run {
+            let rows: Vec<PlanRow> = order
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let found = blockers(c.node_id, &state.partitions, state.quorum.as_ref());
+                    let check = if found.is_empty() {
+                        "ok".to_string()
+                    } else {
+                        format!("would refuse: {}", found.iter().map(|b| b.detail.clone()).collect::<Vec<_>>().join("; "))
+                    };
+                    PlanRow { order: i + 1, broker: c.name.clone(), node_id: c.node_id, ready: c.ready, check, patch: patch.clone() }
+                })
+                .collect();
+            if ctx.printer.format.is_machine() {
+                return ctx.printer.document(&serde_json::json!({"dryRun": true, "plan": rows}));
+            }
+            let cells: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    let leader_mark = if Some(r.node_id) == leader { " (quorum leader)" } else { "" };
+                    vec![r.order.to_string(), format!("{}{leader_mark}", r.broker), r.node_id.to_string(), r.ready.to_string(), r.check.clone()]
+                })
+                .collect();
+            ctx.printer.table(&["ORDER", "BROKER", "NODE-ID", "READY", "CHECK NOW"], &cells)?;
+            ctx.printer.lines(&[String::new(), format!("patch (strategic merge) for each deployment: {patch}")])?;
+            ctx.printer.note("dry run: nothing changed (later checks run against the state after each restart)");
+            return Ok(());
+        }
+        if args.force {
+            ctx.printer.warn("--force: the safety checks are skipped; partitions may go offline or below min.insync.replicas");
+        }
+
+        let interrupted = Arc::new(AtomicBool::new(false));
+        let flag = interrupted.clone();
+        let watcher = tokio::spawn(async move {
+            if tokio::signal::ctrl_c().await.is_ok() {
+                flag.store(true, Ordering::SeqCst);
+            }
+        });
+        let api: Api<Deployment> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
+        let mut restarted = 0;
+        for c in &order {
+            if interrupted.load(Ordering::SeqCst) {
+                break;
+            }
+            let broker = chosen.iter().find(|b| b.name == c.name).expect("chosen broker");
+            if !args.force {
+                let now = kafka_state(opts, &min_isr).await?;
+                let found = blockers(c.node_id, &now.partitions, now.quorum.as_ref());
+                if !found.is_empty() {
+                    return Err(refusal(&c.name, "restart", &found));
+                }
+            }
+            let t0 = std::time::Instant::now();
+            send_restart(&api, &broker.workload, &patch).await.map_err(|e| cluster.api_error(e, "patch", "deployments.apps"))?;
+            wait_broker(&cluster, opts, broker, args.timeout, &ctx.printer).await.map_err(|err| {
+                Failure::new(ExitCode::Failure, format!("restart of {} did not complete: {err:#}", c.name))
+                    .hint(format!("see `kubectl kafka -n {} health`; resume with `kubectl kafka -n {} restart --since {stamp}`", cluster.namespace, cluster.namespace))
+            })?;
+            restarted += 1;
+            ctx.printer.note(&format!("{}: restarted, rejoined and in sync ({:.0}s)", c.name, t0.elapsed().as_secs_f64()));
+        }
+        watcher.abort();
+        if interrupted.load(Ordering::SeqCst) && restarted < order.len() {
+            return Err(Failure::new(ExitCode::Interrupted, format!("interrupted after {restarted} of {} brokers; nothing is half-done", order.len()))
+                .hint(format!("resume with `kubectl kafka -n {} restart --since {stamp}`", cluster.namespace))
+                .into());
+        }
+        if ctx.printer.format.is_machine() {
+            ctx.printer.document(&serde_json::json!({"restarted": order.iter().map(|c| &c.name).collect::<Vec<_>>(), "skipped": done.iter().map(|c| &c.name).collect::<Vec<_>>()}))?;
+        } else {
+            ctx.printer.lines(&order.iter().map(|c| format!("deployment.apps/{} restarted", c.name)).collect::<Vec<_>>())?;
+        }
+        Ok(())
+    }
+    .await;
+    route.close().await;
+    result
+}

@@ -1,0 +1,93 @@
+//! `kubectl kafka rollback`: `kubectl rollout undo` for broker Deployments, with the restart
+//! safety checks before and the Kafka waits after; `--all` goes one broker at a time.
+
+use k8s_openapi::api::apps::v1::Deployment;
+use kube::Api;
+
+use crate::cli::RollbackArgs;
+use crate::cluster::discovery::discover_brokers;
+use crate::cluster::model::select_brokers;
+use crate::commands::Context;
+use crate::commands::reach::{Reach, reach};
+use crate::commands::rolling::{check_now, min_isr_by_topic, require_deployment, wait_broker};
+use crate::commands::status::unknown_broker;
+use crate::exit::{ExitCode, Failure};
+use crate::rollout::apply::{replica_sets, send_undo};
+use crate::rollout::undo::{UndoPlan, plan_undo};
+
+pub async fn run(ctx: &Context, args: &RollbackArgs) -> anyhow::Result<()> {
+    let cluster = ctx.connect().await?;
+    let brokers = discover_brokers(&cluster, &ctx.selector).await?;
+    let names: Vec<String> = args.broker.iter().cloned().collect();
+    let chosen = select_brokers(&brokers, &names).map_err(|n| unknown_broker(&n, &brokers, &cluster.namespace))?;
+    for b in &chosen {
+        require_deployment(b)?;
+    }
+    let api: Api<Deployment> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
+    // Plan every broker first: a bad revision fails before anything changes.
+    let mut plans = Vec::new();
+    for b in &chosen {
+        let d = api.get(&b.workload).await.map_err(|e| cluster.api_error(e, "get", "deployments.apps"))?;
+        let sets = replica_sets(cluster.client.clone(), &cluster.namespace, &d)
+            .await
+            .map_err(|e| cluster.api_error(e, "list", "replicasets.apps"))?;
+        let plan = plan_undo(&d, &sets, args.to_revision).map_err(|m| {
+            Failure::new(ExitCode::NotFound, format!("rollback of deployment {}: {m}", b.workload))
+                .hint(format!("`kubectl kafka -n {} history {}` lists the revisions", cluster.namespace, b.name))
+        })?;
+        plans.push((*b, plan));
+    }
+    if args.dry_run {
+        for (b, plan) in &plans {
+            match plan {
+                UndoPlan::Skipped { message, .. } => {
+                    ctx.printer.lines(&[format!("deployment.apps/{} {message}", b.workload)])?
+                }
+                UndoPlan::Patch { to_revision, patch } => ctx.printer.lines(&[
+                    format!(
+                        "deployment.apps/{} would roll back to revision {to_revision} (dry run) with this JSON patch:",
+                        b.workload
+                    ),
+                    serde_json::to_string_pretty(patch)?,
+                ])?,
+            }
+        }
+        return Ok(());
+    }
+    if args.force {
+        ctx.printer.warn("--force: the safety checks are skipped");
+    }
+    let route = reach(ctx.via, &cluster, &brokers, ctx, std::time::Duration::from_secs(10)).await?;
+    let result = async {
+        let Reach::Client { opts, .. } = &route else {
+            return Err(Failure::new(
+                ExitCode::Usage,
+                "rollback needs a Kafka client route to check safety: use --via port-forward or direct",
+            )
+            .into());
+        };
+        let min_isr = min_isr_by_topic(opts).await?;
+        for (b, plan) in &plans {
+            let (to_revision, patch) = match plan {
+                UndoPlan::Skipped { message, .. } => {
+                    ctx.printer.lines(&[format!("deployment.apps/{} {message}", b.workload)])?;
+                    continue;
+                }
+                UndoPlan::Patch { to_revision, patch } => (to_revision, patch),
+            };
+            if !args.force {
+                check_now(opts, &min_isr, b, "roll back").await?;
+            }
+            send_undo(&api, &b.workload, patch).await?;
+            wait_broker(&cluster, opts, b, args.timeout, &ctx.printer).await.map_err(|err| {
+                Failure::new(ExitCode::Failure, format!("rollback of {} did not complete: {err:#}", b.name))
+                    .hint(format!("see `kubectl kafka -n {} health` and `history {}`", cluster.namespace, b.name))
+            })?;
+            ctx.printer.lines(&[format!("deployment.apps/{} rolled back to revision {to_revision}", b.workload)])?;
+        }
+        Ok(())
+    }
+    .await;
+    route.close().await;
+    result
+}

@@ -1,0 +1,43 @@
+//! `kubectl kafka rollout-status`: `kubectl rollout status`, then Kafka readiness: each broker
+//! registered and back in the ISR of every partition it hosts.
+
+use crate::cli::RolloutStatusArgs;
+use crate::cluster::discovery::discover_brokers;
+use crate::cluster::model::select_brokers;
+use crate::commands::Context;
+use crate::commands::reach::{Reach, reach};
+use crate::commands::rolling::{require_deployment, wait_broker};
+use crate::commands::status::unknown_broker;
+use crate::exit::{ExitCode, Failure};
+
+pub async fn run(ctx: &Context, args: &RolloutStatusArgs) -> anyhow::Result<()> {
+    let cluster = ctx.connect().await?;
+    let brokers = discover_brokers(&cluster, &ctx.selector).await?;
+    let names: Vec<String> = args.broker.iter().cloned().collect();
+    let chosen = select_brokers(&brokers, &names).map_err(|n| unknown_broker(&n, &brokers, &cluster.namespace))?;
+    let route = reach(ctx.via, &cluster, &brokers, ctx, std::time::Duration::from_secs(10)).await?;
+    let result = async {
+        let Reach::Client { opts, .. } = &route else {
+            return Err(Failure::new(
+                ExitCode::Usage,
+                "rollout-status needs a Kafka client route: use --via port-forward or direct",
+            )
+            .into());
+        };
+        for b in chosen {
+            require_deployment(b)?;
+            if b.desired_replicas == 0 {
+                ctx.printer.lines(&[format!("{}: scaled to 0 (stopped)", b.name)])?;
+                continue;
+            }
+            wait_broker(&cluster, opts, b, args.timeout, &ctx.printer)
+                .await
+                .map_err(|err| Failure::new(ExitCode::NotReady, format!("{}: {err:#}", b.name)))?;
+            ctx.printer.lines(&[format!("{}: successfully rolled out, registered and in sync", b.name)])?;
+        }
+        Ok(())
+    }
+    .await;
+    route.close().await;
+    result
+}

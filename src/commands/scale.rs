@@ -1,0 +1,85 @@
+//! `kubectl kafka scale BROKER --replicas 0|1`: stop a broker (after the restart safety
+//! checks) or start it (and wait until it is back in sync).
+
+use k8s_openapi::api::apps::v1::Deployment;
+use kube::Api;
+
+use crate::cli::ScaleArgs;
+use crate::cluster::discovery::discover_brokers;
+use crate::cluster::model::select_brokers;
+use crate::commands::Context;
+use crate::commands::reach::{Reach, reach};
+use crate::commands::rolling::{check_now, min_isr_by_topic, require_deployment, wait_broker};
+use crate::commands::status::unknown_broker;
+use crate::exit::{ExitCode, Failure};
+use crate::rollout::apply::{scale_patch, send_scale, wait_rollout};
+
+pub async fn run(ctx: &Context, args: &ScaleArgs) -> anyhow::Result<()> {
+    let cluster = ctx.connect().await?;
+    let brokers = discover_brokers(&cluster, &ctx.selector).await?;
+    let chosen = select_brokers(&brokers, std::slice::from_ref(&args.broker))
+        .map_err(|n| unknown_broker(&n, &brokers, &cluster.namespace))?;
+    let broker = chosen[0];
+    require_deployment(broker)?;
+    if broker.desired_replicas == args.replicas {
+        return ctx
+            .printer
+            .lines(&[format!("deployment.apps/{} already has {} replicas", broker.workload, args.replicas)]);
+    }
+    if args.dry_run {
+        return ctx.printer.lines(&[format!(
+            "deployment.apps/{} would be scaled to {} (dry run) with this merge patch on deployments/scale: {}",
+            broker.workload,
+            args.replicas,
+            scale_patch(args.replicas)
+        )]);
+    }
+    let api: Api<Deployment> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
+    if args.replicas == 0 {
+        if args.force {
+            ctx.printer.warn("--force: the safety checks are skipped");
+        } else {
+            let route = reach(ctx.via, &cluster, &brokers, ctx, std::time::Duration::from_secs(10)).await?;
+            let checked = match &route {
+                Reach::Client { opts, .. } => {
+                    let min_isr = min_isr_by_topic(opts).await;
+                    match min_isr {
+                        Ok(m) => check_now(opts, &m, broker, "stop").await,
+                        Err(e) => Err(e),
+                    }
+                }
+                Reach::Exec { .. } => Err(Failure::new(
+                    ExitCode::Usage,
+                    "scale needs a Kafka client route to check safety: use --via port-forward or direct",
+                )
+                .into()),
+            };
+            route.close().await;
+            checked?;
+        }
+        send_scale(&api, &broker.workload, 0)
+            .await
+            .map_err(|e| cluster.api_error(e, "patch", "deployments.apps/scale"))?;
+        wait_rollout(&api, &broker.workload, args.timeout, |_| {}).await?;
+        return ctx.printer.lines(&[format!(
+            "deployment.apps/{} scaled to 0: broker {} stopped",
+            broker.workload,
+            broker.node_id.unwrap_or(-1)
+        )]);
+    }
+    send_scale(&api, &broker.workload, 1).await.map_err(|e| cluster.api_error(e, "patch", "deployments.apps/scale"))?;
+    let route = reach(ctx.via, &cluster, &brokers, ctx, std::time::Duration::from_secs(10)).await?;
+    let result = match &route {
+        Reach::Client { opts, .. } => wait_broker(&cluster, opts, broker, args.timeout, &ctx.printer).await,
+        Reach::Exec { .. } => wait_rollout(&api, &broker.workload, args.timeout, |_| {}).await.map(|_| ()),
+    };
+    route.close().await;
+    result.map_err(|err| {
+        Failure::new(ExitCode::NotReady, format!("{} started but is not in sync: {err:#}", broker.name))
+    })?;
+    ctx.printer.lines(&[format!(
+        "deployment.apps/{} scaled to 1: broker {} started and in sync",
+        broker.workload,
+        broker.node_id.unwrap_or(-1)
+    )])
+}
