@@ -70,7 +70,8 @@ pub async fn run(ctx: &Context, args: &RestartArgs) -> anyhow::Result<()> {
             ctx.printer.note(&format!("{}: skipped, its pod started after --since", c.name));
         }
         let order = restart_order(todo, leader);
-        let stamp = started.to_string();
+        // RFC 3339 to the second, as `kubectl rollout restart` writes it.
+        let stamp = started.strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
         let patch = restart_patch(&stamp);
 
         if args.dry_run {

@@ -8,6 +8,7 @@ mod bed;
 mod data;
 mod errors;
 mod health;
+mod rollouts;
 mod status;
 mod testbed;
 mod transports;

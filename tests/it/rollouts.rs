@@ -1,0 +1,228 @@
+//! Kafka-aware rollouts against the bed (issue 7).
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::Duration;
+
+use futures::stream::{FuturesUnordered, StreamExt};
+use rdkafka::ClientConfig;
+use rdkafka::producer::{FutureProducer, FutureRecord};
+
+use crate::bed::*;
+
+fn kk(args: &[&str]) -> Run {
+    let mut v = vec!["-n", "kafka"];
+    v.extend_from_slice(args);
+    plugin(&v)
+}
+
+fn deployment_json(name: &str) -> serde_json::Value {
+    serde_json::from_str(&kubectl(&["-n", "kafka", "get", "deployment", name, "-o", "json"]).ok().stdout).unwrap()
+}
+
+#[test]
+fn rolling_restart_under_load_loses_and_duplicates_nothing() {
+    let _bed = exclusive();
+    wait_bed_ready();
+    wait_until("a healthy cluster", Duration::from_secs(150), || kk(&["health"]).code == 0);
+    let topic = format!("restart-load-{}", std::process::id());
+    kk(&["topics", "create", &topic, "--partitions", "3", "-r", "3", "--config", "min.insync.replicas=2"]).ok();
+    let pods_before: Vec<String> = (1..=3).map(pod_of).collect();
+    let pids_before: Vec<Option<u32>> = (1..=3).map(broker_pid).collect();
+    let leader: i64 =
+        serde_json::from_str::<serde_json::Value>(&kk(&["quorum", "-o", "json"]).ok().stdout).unwrap()["leaderId"]
+            .as_i64()
+            .unwrap();
+
+    let proxy = crate::transports::Proxy::start(&[]);
+    let producer: FutureProducer = ClientConfig::new()
+        .set("bootstrap.servers", &proxy.bootstrap)
+        .set("acks", "all")
+        .set("enable.idempotence", "true")
+        .set("message.timeout.ms", "300000")
+        .set("linger.ms", "5")
+        .create()
+        .unwrap();
+    let stop = Arc::new(AtomicBool::new(false));
+    let (sent, failed) = (Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0)));
+    let load = {
+        let (stop, sent, failed, topic) = (stop.clone(), sent.clone(), failed.clone(), topic.clone());
+        std::thread::spawn(move || {
+            let rt = tokio::runtime::Runtime::new().unwrap();
+            rt.block_on(async {
+                let mut inflight = FuturesUnordered::new();
+                let mut seq = 0u64;
+                while !stop.load(Ordering::SeqCst) {
+                    let value = format!("seq-{seq}");
+                    let key = format!("k{}", seq % 17);
+                    let p = producer.clone();
+                    let t = topic.clone();
+                    inflight.push(async move {
+                        p.send(FutureRecord::to(&t).key(&key).payload(&value), Duration::from_secs(300)).await.is_ok()
+                    });
+                    seq += 1;
+                    if inflight.len() >= 50 {
+                        if let Some(ok) = inflight.next().await {
+                            if !ok {
+                                failed.fetch_add(1, Ordering::SeqCst);
+                            }
+                        }
+                    }
+                    if seq % 50 == 0 {
+                        tokio::time::sleep(Duration::from_millis(10)).await;
+                    }
+                }
+                while let Some(ok) = inflight.next().await {
+                    if !ok {
+                        failed.fetch_add(1, Ordering::SeqCst);
+                    }
+                }
+                sent.store(seq, Ordering::SeqCst);
+            });
+        })
+    };
+    std::thread::sleep(Duration::from_secs(2));
+    let restart = kk(&["restart", "--timeout", "5m"]);
+    std::thread::sleep(Duration::from_secs(2));
+    stop.store(true, Ordering::SeqCst);
+    load.join().unwrap();
+    drop(proxy);
+    assert_eq!(restart.code, 0, "{restart:?}");
+
+    // All three restarted: new pods and new processes; the quorum leader last.
+    for n in 1..=3u32 {
+        assert_ne!(pod_of(n), pods_before[n as usize - 1], "broker {n} has a new pod");
+        assert_ne!(broker_pid(n), pids_before[n as usize - 1], "broker {n} runs as a new process");
+    }
+    let order: Vec<&str> = restart.stderr.lines().filter(|l| l.contains("restarted, rejoined and in sync")).collect();
+    assert_eq!(order.len(), 3, "{}", restart.stderr);
+    assert!(order[2].starts_with(&format!("kafka-{leader}:")), "leader kafka-{leader} last: {order:?}");
+
+    // Nothing lost, nothing duplicated, no failure surfaced to the producer.
+    let sent = sent.load(Ordering::SeqCst);
+    assert!(sent > 100, "the producer kept sending ({sent})");
+    assert_eq!(failed.load(Ordering::SeqCst), 0, "send failures");
+    let consumed = kk(&["consume", &topic, "--format", "value", "--timeout", "60s"]).ok();
+    let values: Vec<&str> = consumed.stdout.lines().collect();
+    let unique: BTreeSet<&str> = values.iter().copied().collect();
+    assert_eq!(values.len() as u64, sent, "every message exactly once (duplicates: {})", values.len() - unique.len());
+    assert_eq!(unique.len() as u64, sent);
+    for s in 0..sent {
+        assert!(unique.contains(format!("seq-{s}").as_str()), "seq-{s} lost");
+    }
+    let _ = kk(&["topics", "delete", &topic, "--yes"]);
+}
+
+#[test]
+fn restart_refuses_while_a_broker_is_down_and_force_proceeds() {
+    let _bed = exclusive();
+    wait_bed_ready();
+    wait_until("a healthy cluster", Duration::from_secs(150), || kk(&["health"]).code == 0);
+    let topic = format!("refuse-{}", std::process::id());
+    kk(&["topics", "create", &topic, "--partitions", "3", "-r", "3", "--config", "min.insync.replicas=2"]).ok();
+    let _restore = ScaleBack("kafka-3");
+    kubectl(&["-n", "kafka", "scale", "deployment/kafka-3", "--replicas", "0"]).ok();
+    wait_until("partitions to drop broker 3 from their ISR", Duration::from_secs(90), || {
+        kk(&["topics", "describe", &topic]).stdout.contains("under-replicated")
+    });
+    let pod1 = pod_of(1);
+    let refused = kk(&["restart", "kafka-1"]);
+    assert_eq!(refused.code, 9, "{refused:?}");
+    assert!(refused.stderr.contains("refusing to restart kafka-1"), "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains(&format!("{topic}/"))
+            && refused.stderr.contains("would fall below min.insync.replicas 2"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(pod_of(1), pod1, "nothing changed");
+    let dry = kk(&["restart", "kafka-1", "--dry-run"]).ok();
+    assert!(dry.stdout.contains("would refuse"), "{}", dry.stdout);
+    // kafka kafka scale refuses to stop a second broker too.
+    let scale = kk(&["scale", "kafka-2", "--replicas", "0"]);
+    assert_eq!(scale.code, 9, "{scale:?}");
+    let forced = kk(&["restart", "kafka-1", "--force", "--timeout", "3m"]);
+    assert_eq!(forced.code, 0, "{forced:?}");
+    assert!(forced.stderr.contains("--force"), "{}", forced.stderr);
+    assert_ne!(pod_of(1), pod1);
+    // Start broker 3 again with the plugin: it waits until broker 3 is back in sync.
+    let started = kk(&["scale", "kafka-3", "--replicas", "1", "--timeout", "3m"]).ok();
+    assert!(started.stdout.contains("started and in sync"), "{}", started.stdout);
+    let _ = kk(&["topics", "delete", &topic, "--yes"]);
+    wait_bed_ready();
+}
+
+#[test]
+fn rollback_matches_kubectl_rollout_undo() {
+    let _bed = exclusive();
+    wait_bed_ready();
+    wait_until("a healthy cluster", Duration::from_secs(150), || kk(&["health"]).code == 0);
+    let strip = |mut d: serde_json::Value| {
+        let mut annotations = d["metadata"]["annotations"].take();
+        if let Some(a) = annotations.as_object_mut() {
+            a.remove("deployment.kubernetes.io/revision");
+            a.remove("deployment.kubernetes.io/revision-history");
+        }
+        (d["spec"]["template"].take(), annotations)
+    };
+    // Starting state S: an env change on kafka-2 (a new revision).
+    kubectl(&["-n", "kafka", "set", "env", "deployment/kafka-2", "KAFKA_LOG_RETENTION_CHECK_INTERVAL_MS=300001"]).ok();
+    kubectl(&["-n", "kafka", "rollout", "status", "deployment/kafka-2", "--timeout", "180s"]).ok();
+    let dry = kk(&["rollback", "kafka-2", "--dry-run"]).ok();
+    assert!(dry.stdout.contains("\"op\": \"replace\"") && dry.stdout.contains("/spec/template"), "{}", dry.stdout);
+    let ours = kk(&["rollback", "kafka-2", "--timeout", "3m"]).ok();
+    assert!(ours.stdout.contains("rolled back to revision"), "{}", ours.stdout);
+    let after_ours = strip(deployment_json("kafka-2"));
+    // Same starting state again, then kubectl's own undo.
+    kubectl(&["-n", "kafka", "set", "env", "deployment/kafka-2", "KAFKA_LOG_RETENTION_CHECK_INTERVAL_MS=300001"]).ok();
+    kubectl(&["-n", "kafka", "rollout", "status", "deployment/kafka-2", "--timeout", "180s"]).ok();
+    kubectl(&["-n", "kafka", "rollout", "undo", "deployment/kafka-2"]).ok();
+    kubectl(&["-n", "kafka", "rollout", "status", "deployment/kafka-2", "--timeout", "180s"]).ok();
+    let after_kubectl = strip(deployment_json("kafka-2"));
+    assert_eq!(after_ours.0, after_kubectl.0, "pod template");
+    assert_eq!(after_ours.1, after_kubectl.1, "annotations");
+    assert!(!after_ours.0.to_string().contains("300001"));
+    // And broker 2 is back in sync.
+    kk(&["rollout-status", "kafka-2", "--timeout", "3m"]).ok();
+    // Already there: skipped, as kubectl says.
+    let again = kk(&["rollback", "kafka-2", "--to-revision", &current_revision("kafka-2")]).ok();
+    assert!(again.stdout.contains("skipped rollback (current template already matches revision"), "{}", again.stdout);
+    let missing = kk(&["rollback", "kafka-2", "--to-revision", "999"]);
+    assert_eq!(missing.code, 6);
+    assert!(missing.stderr.contains("unable to find specified revision 999 in history"), "{}", missing.stderr);
+}
+
+fn current_revision(name: &str) -> String {
+    deployment_json(name)["metadata"]["annotations"]["deployment.kubernetes.io/revision"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn history_lists_revisions_with_changes() {
+    let _bed = shared();
+    wait_bed_ready();
+    let out = kk(&["history", "kafka-1", "-o", "json"]).ok();
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let revs = doc["brokers"][0]["revisions"].as_array().unwrap();
+    assert!(!revs.is_empty());
+    assert_eq!(revs.iter().filter(|r| r["current"] == true).count(), 1);
+    let kubectl_revs = kubectl(&["-n", "kafka", "rollout", "history", "deployment/kafka-1"]).ok();
+    for r in revs {
+        let n = r["revision"].as_i64().unwrap().to_string();
+        assert!(
+            kubectl_revs.stdout.lines().any(|l| l.split_whitespace().next() == Some(n.as_str())),
+            "revision {n} in kubectl's history"
+        );
+    }
+}
+
+#[test]
+fn scale_dry_run_prints_the_patch_and_changes_nothing() {
+    let _bed = shared();
+    wait_bed_ready();
+    let out = kk(&["scale", "kafka-3", "--replicas", "0", "--dry-run"]).ok();
+    assert!(out.stdout.contains("{\"spec\":{\"replicas\":0}}"), "{}", out.stdout);
+    assert_eq!(deployment_json("kafka-3")["spec"]["replicas"], 1);
+    let bad = kk(&["scale", "kafka-3", "--replicas", "2"]);
+    assert_eq!(bad.code, 2, "{bad:?}");
+}
