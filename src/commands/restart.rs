@@ -34,9 +34,7 @@ struct PlanRow {
 pub async fn run(ctx: &Context, args: &RestartArgs) -> anyhow::Result<()> {
     let started = jiff::Timestamp::now();
     let since = match &args.since {
-        Some(s) => {
-            Some(parse_since(s, started).map_err(|m| Failure::new(ExitCode::Usage, m.replace("--since", "--since")))?)
-        }
+        Some(s) => Some(parse_since(s, started).map_err(|m| Failure::new(ExitCode::Usage, m))?),
         None => None,
     };
     let cluster = ctx.connect().await?;
