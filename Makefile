@@ -4,7 +4,7 @@ export CARGO_TARGET_DIR ?= $(HOME)/.cache/kubectl-kafka/target
 PREFIX ?= $(HOME)/.local
 KUBECONFIG_BED = $(HOME)/.cache/kubectl-kafka-testbed/state/kwok/clusters/kafka-testbed/kubeconfig.yaml
 
-.PHONY: install test lint unit bed bed-down bench
+.PHONY: install test lint unit bed bed-down bench completions release
 
 install:
 	cargo install --locked --path . --root $(PREFIX)
@@ -26,7 +26,15 @@ bed-down:
 
 test: lint bed
 	cargo test --locked
+	krew/check
 
 bench: bed
 	cargo build --locked --release
 	benches/run
+
+completions:
+	cargo build --locked
+	for s in bash zsh fish; do $(CARGO_TARGET_DIR)/debug/kubectl-kafka completion $$s > completions/kubectl-kafka.$$s; done
+
+release:
+	krew/release

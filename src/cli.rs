@@ -92,6 +92,11 @@ pub enum Command {
         after_help = "Examples:\n  kubectl kafka -n kafka produce my-topic                 # type lines, Ctrl-D ends\n  seq 100 | kubectl kafka -n kafka produce my-topic --key-separator :\n  kubectl kafka -n kafka consume src --format json | kubectl kafka -n kafka produce dst --format json"
     )]
     Produce(ProduceArgs),
+    /// Consume records and print them
+    #[command(
+        after_help = "Examples:\n  kubectl kafka -n kafka consume my-topic --from-beginning\n  kubectl kafka -n kafka consume my-topic --offset -10 --format json\n  kubectl kafka -n kafka consume my-topic --since 15m -f\n  kubectl kafka -n kafka consume my-topic --group billing --max-messages 100"
+    )]
+    Consume(ConsumeArgs),
     /// Consumer groups: list, describe, reset offsets, delete
     #[command(subcommand)]
     Groups(GroupsCommand),
@@ -117,11 +122,13 @@ pub enum Command {
     RolloutStatus(RolloutStatusArgs),
     /// Stop (--replicas 0) or start (--replicas 1) one broker
     Scale(ScaleArgs),
-    /// Consume records and print them
+    /// Shell completion: print a script, or install the completer kubectl runs
     #[command(
-        after_help = "Examples:\n  kubectl kafka -n kafka consume my-topic --from-beginning\n  kubectl kafka -n kafka consume my-topic --offset -10 --format json\n  kubectl kafka -n kafka consume my-topic --since 15m -f\n  kubectl kafka -n kafka consume my-topic --group billing --max-messages 100"
+        after_help = "Inside kubectl (1.26+): `kubectl kafka completion install` links kubectl_complete-kafka next to\nthe plugin; then `kubectl kafka <TAB>` completes subcommands, flags, brokers, topics and groups.\nStandalone: source <(kubectl-kafka completion bash)"
     )]
-    Consume(ConsumeArgs),
+    Completion(CompletionArgs),
+    /// Print the man page (or write one per subcommand with --dir)
+    Man(ManArgs),
 }
 
 #[derive(Debug, Args)]
@@ -187,6 +194,26 @@ pub struct ScaleArgs {
     pub force: bool,
     #[arg(long, value_parser = parse_duration, default_value = "10m")]
     pub timeout: Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionArgs {
+    /// bash, zsh, fish, or install (link kubectl_complete-kafka for completion inside kubectl)
+    #[arg(value_parser = ["bash", "zsh", "fish", "elvish", "powershell", "install"])]
+    pub shell: String,
+    /// With install: the directory for the link [default: next to this binary]
+    #[arg(long)]
+    pub dir: Option<PathBuf>,
+    /// With install: say what would be linked, link nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write kubectl-kafka.1 and one page per subcommand into this directory
+    #[arg(long)]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

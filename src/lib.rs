@@ -15,6 +15,7 @@
 //! - [`health`]: is Kafka healthy, is the deployment sound? Pure judgements over the broker
 //!   model and what Kafka said (health verdict, doctor checks).
 //! - [`output`]: how it looks: tables, JSON/YAML, warnings, errors. The only layer that prints.
+//! - [`completion`]: what `kubectl kafka <TAB>` offers (pure; live values come from commands).
 //! - [`exit`]: exit codes and the failures that carry them.
 //!
 //! Subsystems do not know each other: `cluster` never speaks Kafka, `kafka` never imports kube,
@@ -24,6 +25,7 @@
 pub mod cli;
 pub mod cluster;
 pub mod commands;
+pub mod completion;
 pub mod connect;
 pub mod exit;
 pub mod health;

@@ -5,11 +5,13 @@ use crate::cli::{Cli, Command, GlobalArgs};
 use crate::cluster::{Cluster, ClusterOptions};
 use crate::output::Printer;
 
+pub mod completion;
 pub mod consume;
 pub mod doctor;
 pub mod groups;
 pub mod health;
 pub mod history;
+pub mod man;
 pub mod produce;
 pub mod proxy;
 pub mod quorum;
@@ -72,5 +74,7 @@ pub async fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::History(args) => history::run(&ctx, args).await,
         Command::RolloutStatus(args) => rollout_status::run(&ctx, args).await,
         Command::Scale(args) => scale::run(&ctx, args).await,
+        Command::Completion(args) => completion::run(&ctx, args).await,
+        Command::Man(args) => man::run(&ctx, args).await,
     }
 }

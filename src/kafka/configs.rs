@@ -30,11 +30,9 @@ pub fn alter_request(
                 .with_value(Some(StrBytes::from(v.clone())))
         })
         .collect();
-    configs.extend(
-        delete
-            .iter()
-            .map(|k| AlterableConfig::default().with_name(StrBytes::from(k.clone())).with_config_operation(DELETE)),
-    );
+    configs.extend(delete.iter().map(|k| {
+        AlterableConfig::default().with_name(StrBytes::from(k.clone())).with_config_operation(DELETE).with_value(None)
+    }));
     IncrementalAlterConfigsRequest::default()
         .with_resources(vec![
             AlterConfigsResource::default()

@@ -176,6 +176,12 @@ fn write_stdout(text: &str) -> anyhow::Result<()> {
     }
 }
 
+/// Prints the completer's answer to kubectl.
+pub fn print_completion(text: &str) -> std::process::ExitCode {
+    let _ = write_stdout(text);
+    std::process::ExitCode::SUCCESS
+}
+
 /// Prints an error as `error: what failed: why` and its hint, and picks the exit code.
 pub fn report_error(err: &anyhow::Error) -> ExitCode {
     if err

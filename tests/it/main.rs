@@ -9,6 +9,7 @@ mod data;
 mod errors;
 mod health;
 mod rollouts;
+mod shipping;
 mod status;
 mod testbed;
 mod transports;
