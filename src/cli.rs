@@ -109,6 +109,8 @@ pub enum Command {
     Quorum(QuorumArgs),
     /// Check the deployment for the mistakes that break it (exit 8 on an error)
     Doctor(DoctorArgs),
+    /// Log-dir use per broker (DescribeLogDirs) against the PVC's capacity
+    Disk(DiskArgs),
     /// Restart brokers one at a time, only when it is safe (like `kubectl rollout restart`)
     #[command(
         after_help = "Order: brokers not ready first, the active controller last. Before each broker the\nmin.insync.replicas and quorum checks must pass (--force skips them).\nExamples:\n  kubectl kafka -n kafka restart --dry-run\n  kubectl kafka -n kafka restart\n  kubectl kafka -n kafka restart kafka-2\n  kubectl kafka -n kafka restart --since 2026-11-25T08:00:00Z   # resume an interrupted restart"
@@ -228,6 +230,18 @@ pub struct HealthArgs {
 
 #[derive(Debug, Args)]
 pub struct QuorumArgs {
+    #[arg(long, value_parser = parse_duration, default_value = "10s")]
+    pub timeout: Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct DiskArgs {
+    /// Also list bytes by topic
+    #[arg(long)]
+    pub topics: bool,
+    /// Include internal topics
+    #[arg(long)]
+    pub all: bool,
     #[arg(long, value_parser = parse_duration, default_value = "10s")]
     pub timeout: Duration,
 }
@@ -532,6 +546,9 @@ fn parse_port_pair(text: &str) -> Result<(i32, u16), String> {
 pub struct StatusArgs {
     /// Only these brokers: Deployment name (kafka-2), instance label or node id (2)
     pub brokers: Vec<String>,
+    /// Only the Kubernetes side: do not ask Kafka (controller, partitions led, under-replicated)
+    #[arg(long)]
+    pub no_kafka: bool,
 }
 
 #[derive(Debug, Args)]

@@ -7,6 +7,7 @@ use crate::output::Printer;
 
 pub mod completion;
 pub mod consume;
+pub mod disk;
 pub mod doctor;
 pub mod groups;
 pub mod health;
@@ -69,6 +70,7 @@ pub async fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Health(args) => health::run(&ctx, args).await,
         Command::Quorum(args) => quorum::run(&ctx, args).await,
         Command::Doctor(args) => doctor::run(&ctx, args).await,
+        Command::Disk(args) => disk::run(&ctx, args).await,
         Command::Restart(args) => restart::run(&ctx, args).await,
         Command::Rollback(args) => rollback::run(&ctx, args).await,
         Command::History(args) => history::run(&ctx, args).await,

@@ -32,6 +32,10 @@ pub struct StatusRow {
     pub pod_ip: Option<String>,
     pub services: Vec<String>,
     pub not_ready_reason: Option<String>,
+    /// The Kafka side (None when Kafka was not asked or did not answer).
+    pub active_controller: Option<bool>,
+    pub partitions_led: Option<usize>,
+    pub under_replicated: Option<usize>,
 }
 
 #[derive(Debug, Serialize)]
@@ -71,6 +75,9 @@ impl StatusRow {
             pod_ip: pod.and_then(|p| p.ip.clone()),
             services: broker.services.clone(),
             not_ready_reason: broker.not_ready_reason(),
+            active_controller: None,
+            partitions_led: None,
+            under_replicated: None,
         }
     }
 
@@ -87,6 +94,12 @@ impl StatusRow {
             self.age_seconds.map_or_else(dash, format_age),
             self.node.clone().unwrap_or_else(dash),
         ];
+        let kafka = |v: Option<String>| v.unwrap_or_else(|| "?".into());
+        cells.extend([
+            kafka(self.active_controller.map(|c| if c { "yes".into() } else { "-".into() })),
+            kafka(self.partitions_led.map(|n| n.to_string())),
+            kafka(self.under_replicated.map(|n| n.to_string())),
+        ]);
         if wide {
             let list = |v: &[String]| if v.is_empty() { dash() } else { v.join(",") };
             cells.extend([
@@ -106,13 +119,28 @@ pub async fn run(ctx: &Context, args: &StatusArgs) -> anyhow::Result<()> {
     let chosen =
         select_brokers(&brokers, &args.brokers).map_err(|name| unknown_broker(&name, &brokers, &cluster.namespace))?;
     let now = jiff::Timestamp::now();
-    let rows: Vec<StatusRow> = chosen.iter().map(|b| StatusRow::new(b, now)).collect();
+    let mut rows: Vec<StatusRow> = chosen.iter().map(|b| StatusRow::new(b, now)).collect();
+    if !args.no_kafka {
+        add_kafka_side(ctx, &cluster, &brokers, &mut rows).await;
+    }
 
     let printer = &ctx.printer;
     match printer.format {
         OutputFormat::Table | OutputFormat::Wide => {
             let wide = printer.format == OutputFormat::Wide;
-            let mut headers = vec!["NAME", "NODE-ID", "ROLES", "READY", "STATUS", "RESTARTS", "AGE", "NODE"];
+            let mut headers = vec![
+                "NAME",
+                "NODE-ID",
+                "ROLES",
+                "READY",
+                "STATUS",
+                "RESTARTS",
+                "AGE",
+                "NODE",
+                "CONTROLLER",
+                "LEADS",
+                "URP",
+            ];
             if wide {
                 headers.extend(["IMAGE", "ADVERTISED", "PVC", "POD"]);
             }
@@ -154,6 +182,37 @@ pub async fn run(ctx: &Context, args: &StatusArgs) -> anyhow::Result<()> {
     )
     .hint(hint)
     .into())
+}
+
+/// Fills in the Kafka side when Kafka answers quickly; otherwise leaves it unknown.
+async fn add_kafka_side(ctx: &Context, cluster: &crate::cluster::Cluster, brokers: &[Broker], rows: &mut [StatusRow]) {
+    let quiet = Context { printer: crate::output::Printer::new(ctx.printer.format, true), ..ctx.clone() };
+    let limit = std::time::Duration::from_secs(3);
+    let Ok(Ok(route)) =
+        tokio::time::timeout(limit, crate::commands::reach::reach(ctx.via, cluster, brokers, &quiet, limit)).await
+    else {
+        tracing::info!("status: Kafka not reached; its columns stay unknown");
+        return;
+    };
+    if let crate::commands::reach::Reach::Client { opts, .. } = &route {
+        let facts = tokio::time::timeout(limit, async {
+            let meta = crate::kafka::metadata::fetch_metadata(opts).await.ok()?;
+            let leader = crate::kafka::quorum::describe_quorum(opts).await.ok().map(|q| q.leader_id);
+            Some((meta, leader))
+        })
+        .await;
+        if let Ok(Some((meta, leader))) = facts {
+            for row in rows.iter_mut() {
+                let Some(id) = row.node_id else { continue };
+                let parts = meta.topics.iter().flat_map(|t| t.partitions.iter());
+                row.partitions_led = Some(parts.clone().filter(|p| p.leader == id).count());
+                row.under_replicated =
+                    Some(parts.filter(|p| p.replicas.contains(&id) && p.isr.len() < p.replicas.len()).count());
+                row.active_controller = leader.map(|l| l == id);
+            }
+        }
+    }
+    route.close().await;
 }
 
 /// The error for a broker name that matches nothing, listing the names that would.

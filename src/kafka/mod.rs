@@ -5,6 +5,7 @@ pub mod admin;
 pub mod configs;
 pub mod consume;
 pub mod groups;
+pub mod logdirs;
 pub mod metadata;
 pub mod names;
 pub mod offsets;

@@ -94,3 +94,39 @@ fn broker_three_down_is_degraded_then_health_wait_recovers() {
     let _ = plugin(&["-n", "kafka", "topics", "delete", &topic, "--yes"]);
     wait_bed_ready();
 }
+
+#[test]
+fn disk_shows_log_dir_bytes_against_the_pvc() {
+    let _bed = shared();
+    wait_bed_ready();
+    let topic = format!("disk-{}", std::process::id());
+    plugin(&["-n", "kafka", "topics", "create", &topic, "-r", "3"]).ok();
+    let payload = "d".repeat(50_000);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kubectl-kafka"))
+        .args(["-n", "kafka", "produce", &topic])
+        .env("KUBECONFIG", kubeconfig())
+        .env("HOME", scratch_home())
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(child.stdin.as_mut().unwrap(), format!("{payload}\n{payload}\n").as_bytes()).unwrap();
+    drop(child.stdin.take());
+    assert!(child.wait().unwrap().success());
+    let mut doc = serde_json::Value::Null;
+    wait_until("the topic's bytes on every replica", Duration::from_secs(30), || {
+        doc = serde_json::from_str(&plugin(&["-n", "kafka", "disk", "-o", "json"]).stdout).unwrap_or_default();
+        doc["brokers"].as_array().is_some_and(|b| {
+            b.len() == 3 && b.iter().all(|b| b["logDirs"][0]["byTopic"][&topic].as_i64().unwrap_or(0) >= 100_000)
+        })
+    });
+    for b in doc["brokers"].as_array().unwrap() {
+        assert_eq!(b["requestedBytes"], 10_i64 * 1024 * 1024 * 1024);
+        assert!(b["usedBytes"].as_i64().unwrap() >= 100_000);
+        assert!(b["percent"].as_f64().is_some());
+        assert!(b["pvc"].as_str().unwrap().starts_with("kafka-pvc-"));
+    }
+    let table = plugin(&["-n", "kafka", "disk", "--topics"]).ok();
+    assert!(table.stdout.contains("USE%") && table.stdout.contains(&topic), "{}", table.stdout);
+    let _ = plugin(&["-n", "kafka", "topics", "delete", &topic, "--yes"]);
+}

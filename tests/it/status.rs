@@ -8,7 +8,10 @@ fn status_lists_the_three_brokers() {
     wait_bed_ready();
     let out = plugin(&["-n", "kafka", "status"]).ok();
     let lines: Vec<Vec<&str>> = out.stdout.lines().map(|l| l.split_whitespace().collect()).collect();
-    assert_eq!(lines[0], ["NAME", "NODE-ID", "ROLES", "READY", "STATUS", "RESTARTS", "AGE", "NODE"]);
+    assert_eq!(
+        lines[0],
+        ["NAME", "NODE-ID", "ROLES", "READY", "STATUS", "RESTARTS", "AGE", "NODE", "CONTROLLER", "LEADS", "URP"]
+    );
     assert_eq!(lines.len(), 4, "{}", out.stdout);
     for (i, row) in lines[1..].iter().enumerate() {
         let n = i + 1;
@@ -18,7 +21,10 @@ fn status_lists_the_three_brokers() {
         assert_eq!(row[3], "1/1");
         assert_eq!(row[4], "Running");
         assert_eq!(row[7], "worker1");
+        assert!(row[8] == "yes" || row[8] == "-", "controller column: {row:?}");
+        assert!(row[9].parse::<usize>().is_ok(), "partitions led: {row:?}");
     }
+    assert_eq!(lines[1..].iter().filter(|r| r[8] == "yes").count(), 1, "one active controller");
     assert!(out.stderr.is_empty(), "stderr: {}", out.stderr);
 }
 
@@ -28,14 +34,14 @@ fn status_wide_shows_advertised_listener_and_pvc() {
     wait_bed_ready();
     let out = plugin(&["-n", "kafka", "status", "-o", "wide"]).ok();
     let header: Vec<&str> = out.stdout.lines().next().unwrap().split_whitespace().collect();
-    assert_eq!(&header[8..], ["IMAGE", "ADVERTISED", "PVC", "POD"]);
+    assert_eq!(&header[11..], ["IMAGE", "ADVERTISED", "PVC", "POD"]);
     for n in 1..=3 {
         let row = out.stdout.lines().find(|l| l.starts_with(&format!("kafka-{n} "))).unwrap();
         let cells: Vec<&str> = row.split_whitespace().collect();
-        assert_eq!(cells[8], "apache/kafka:3.7.1");
-        assert_eq!(cells[9], format!("kafka-{n}:9092"));
-        assert_eq!(cells[10], format!("kafka-pvc-{n}"));
-        assert_eq!(cells[11], pod_of(n as u32));
+        assert_eq!(cells[11], "apache/kafka:3.7.1");
+        assert_eq!(cells[12], format!("kafka-{n}:9092"));
+        assert_eq!(cells[13], format!("kafka-pvc-{n}"));
+        assert_eq!(cells[14], pod_of(n as u32));
     }
 }
 

@@ -1,0 +1,115 @@
+//! `kubectl kafka disk`: per broker, log-dir bytes by topic (DescribeLogDirs), next to the
+//! PVC's requested capacity, with a usage percentage.
+
+use serde::Serialize;
+
+use crate::cli::DiskArgs;
+use crate::cluster::discovery::discover_brokers;
+use crate::commands::Context;
+use crate::commands::reach::{Reach, reach};
+use crate::commands::topics::unreachable_kafka;
+use crate::exit::{ExitCode, Failure};
+use crate::kafka::logdirs::{LogDirUsage, describe_log_dirs, parse_quantity};
+use crate::kafka::metadata::fetch_metadata;
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DiskRow {
+    broker: String,
+    node_id: i32,
+    pvc: Option<String>,
+    requested: Option<String>,
+    requested_bytes: Option<i64>,
+    used_bytes: i64,
+    percent: Option<f64>,
+    log_dirs: Vec<LogDirUsage>,
+}
+
+fn human(bytes: i64) -> String {
+    let b = bytes as f64;
+    match bytes {
+        i64::MIN..1024 => format!("{bytes}B"),
+        1024..1_048_576 => format!("{:.1}Ki", b / 1024.0),
+        1_048_576..1_073_741_824 => format!("{:.1}Mi", b / 1_048_576.0),
+        _ => format!("{:.2}Gi", b / 1_073_741_824.0),
+    }
+}
+
+pub async fn run(ctx: &Context, args: &DiskArgs) -> anyhow::Result<()> {
+    let cluster = ctx.connect().await?;
+    let brokers = discover_brokers(&cluster, &ctx.selector).await?;
+    let route = reach(ctx.via, &cluster, &brokers, ctx, args.timeout).await?;
+    let result = async {
+        let Reach::Client { opts, tunnels } = &route else {
+            return Err(Failure::new(
+                ExitCode::Usage,
+                "disk needs a Kafka client route: use --via port-forward or direct",
+            )
+            .into());
+        };
+        let meta = fetch_metadata(opts).await.map_err(|e| unreachable_kafka(e, tunnels.is_some()))?;
+        let mut rows = Vec::new();
+        for b in &brokers {
+            let Some(id) = b.node_id else { continue };
+            // The address clients reach this broker at (rewritten to its tunnel when tunnelled).
+            let Some(addr) = meta.brokers.iter().find(|m| m.id == id).map(|m| format!("{}:{}", m.host, m.port)) else {
+                ctx.printer.warn(&format!("broker {} (node {id}) is not registered: no disk figures", b.name));
+                continue;
+            };
+            let dirs = describe_log_dirs(opts, id, &addr).await?;
+            let used: i64 = dirs.iter().map(|d| d.total).sum();
+            let volume = b.volumes.first();
+            let requested = volume.and_then(|v| v.requested.clone());
+            let requested_bytes = requested.as_deref().and_then(parse_quantity);
+            rows.push(DiskRow {
+                broker: b.name.clone(),
+                node_id: id,
+                pvc: volume.map(|v| v.claim.clone()),
+                percent: requested_bytes
+                    .filter(|r| *r > 0)
+                    .map(|r| (used as f64 * 100.0 / r as f64 * 100.0).round() / 100.0),
+                requested,
+                requested_bytes,
+                used_bytes: used,
+                log_dirs: dirs,
+            });
+        }
+        if ctx.printer.format.is_machine() {
+            return ctx.printer.document(&serde_json::json!({ "brokers": rows }));
+        }
+        let mut cells = Vec::new();
+        for r in &rows {
+            cells.push(vec![
+                r.broker.clone(),
+                r.node_id.to_string(),
+                r.pvc.clone().unwrap_or_else(|| "<none>".into()),
+                r.requested.clone().unwrap_or_else(|| "?".into()),
+                human(r.used_bytes),
+                r.percent.map_or("?".into(), |p| format!("{p:.2}%")),
+                r.log_dirs
+                    .iter()
+                    .flat_map(|d| d.by_topic.iter())
+                    .filter(|(t, _)| args.all || !t.starts_with("__"))
+                    .count()
+                    .to_string(),
+            ]);
+        }
+        ctx.printer.table(&["BROKER", "NODE-ID", "PVC", "CAPACITY", "USED", "USE%", "TOPICS"], &cells)?;
+        if args.topics {
+            let mut by_topic = Vec::new();
+            for r in &rows {
+                for d in &r.log_dirs {
+                    for (t, bytes) in d.by_topic.iter().filter(|(t, _)| args.all || !t.starts_with("__")) {
+                        by_topic.push(vec![r.broker.clone(), t.clone(), human(*bytes)]);
+                    }
+                }
+            }
+            ctx.printer.lines(&[String::new()])?;
+            ctx.printer.table(&["BROKER", "TOPIC", "SIZE"], &by_topic)?;
+        }
+        Ok(())
+    }
+    .await;
+    route.close().await;
+    result
+}
