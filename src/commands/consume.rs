@@ -1,10 +1,8 @@
 //! `kubectl kafka consume TOPIC`: records printed as values, key/value pairs or JSON lines.
 
 use crate::cli::{ConsumeArgs, OutputRecordFormat};
-use crate::cluster::discovery::discover_brokers;
 use crate::commands::Context;
-use crate::commands::reach::{Reach, reach};
-use crate::commands::topics::unreachable_kafka;
+use crate::commands::reach::{Session, require_topic};
 use crate::exit::{ExitCode, Failure};
 use crate::kafka::consume::{ConsumePlan, StartAt, consume};
 use crate::kafka::metadata::fetch_metadata_for;
@@ -72,23 +70,11 @@ pub async fn run(ctx: &Context, args: &ConsumeArgs) -> anyhow::Result<()> {
         .hint("move a group's offsets with `kubectl kafka groups reset-offsets`")
         .into());
     }
-    let cluster = ctx.connect().await?;
-    let brokers = discover_brokers(&cluster, &ctx.selector).await?;
-    let route = reach(ctx.via, &cluster, &brokers, ctx, args.timeout).await?;
+    let session = Session::open(ctx, args.timeout, "consume").await?;
+    let (cluster, opts) = (&session.cluster, &session.opts);
     let result = async {
-        let Reach::Client { opts, tunnels } = &route else {
-            return Err(Failure::new(
-                ExitCode::Usage,
-                "consume needs a Kafka client route: use --via port-forward (default outside the cluster) or direct",
-            )
-            .into());
-        };
-        let meta = fetch_metadata_for(opts, &args.topic).await.map_err(|e| unreachable_kafka(e, tunnels.is_some()))?;
-        let Some(topic) = meta.topics.iter().find(|t| t.name == args.topic && t.error.is_none()) else {
-            return Err(Failure::new(ExitCode::NotFound, format!("topic {} does not exist", args.topic))
-                .hint(format!("`kubectl kafka -n {} topics list` shows the topics", cluster.namespace))
-                .into());
-        };
+        let meta = fetch_metadata_for(opts, &args.topic).await.map_err(|e| session.unreachable(e))?;
+        let topic = require_topic(&meta, &args.topic, &cluster.namespace)?;
         if let Some(p) = args.partition
             && !topic.partitions.iter().any(|q| q.id == p)
         {
@@ -121,7 +107,7 @@ pub async fn run(ctx: &Context, args: &ConsumeArgs) -> anyhow::Result<()> {
         Ok(())
     }
     .await;
-    route.close().await;
+    session.close().await;
     result
 }
 

@@ -4,11 +4,8 @@
 use serde::Serialize;
 
 use crate::cli::DiskArgs;
-use crate::cluster::discovery::discover_brokers;
 use crate::commands::Context;
-use crate::commands::reach::{Reach, reach};
-use crate::commands::topics::unreachable_kafka;
-use crate::exit::{ExitCode, Failure};
+use crate::commands::reach::Session;
 use crate::kafka::logdirs::{LogDirUsage, describe_log_dirs, parse_quantity};
 use crate::kafka::metadata::fetch_metadata;
 
@@ -36,20 +33,12 @@ fn human(bytes: i64) -> String {
 }
 
 pub async fn run(ctx: &Context, args: &DiskArgs) -> anyhow::Result<()> {
-    let cluster = ctx.connect().await?;
-    let brokers = discover_brokers(&cluster, &ctx.selector).await?;
-    let route = reach(ctx.via, &cluster, &brokers, ctx, args.timeout).await?;
+    let session = Session::open(ctx, args.timeout, "disk").await?;
+    let (brokers, opts) = (&session.brokers, &session.opts);
     let result = async {
-        let Reach::Client { opts, tunnels } = &route else {
-            return Err(Failure::new(
-                ExitCode::Usage,
-                "disk needs a Kafka client route: use --via port-forward or direct",
-            )
-            .into());
-        };
-        let meta = fetch_metadata(opts).await.map_err(|e| unreachable_kafka(e, tunnels.is_some()))?;
+        let meta = fetch_metadata(opts).await.map_err(|e| session.unreachable(e))?;
         let mut rows = Vec::new();
-        for b in &brokers {
+        for b in brokers {
             let Some(id) = b.node_id else { continue };
             // The address clients reach this broker at (rewritten to its tunnel when tunnelled).
             let Some(addr) = meta.brokers.iter().find(|m| m.id == id).map(|m| format!("{}:{}", m.host, m.port)) else {
@@ -110,6 +99,6 @@ pub async fn run(ctx: &Context, args: &DiskArgs) -> anyhow::Result<()> {
         Ok(())
     }
     .await;
-    route.close().await;
+    session.close().await;
     result
 }

@@ -9,11 +9,10 @@ use crate::commands::consume::parse_since;
 use crate::commands::reach::{Reach, reach};
 use crate::exit::{ExitCode, Failure};
 use crate::kafka::groups::{
-    GroupInfo, GroupOffset, ResetRow, ResetTo, apply_reset, group_offsets, is_active, list_groups, offsets_at,
-    plan_reset,
+    GroupInfo, GroupOffset, ResetRow, ResetTo, apply_reset, group_offsets, is_active, list_groups, plan_reset,
 };
 use crate::kafka::metadata::fetch_metadata_for;
-use crate::kafka::offsets::partition_offsets;
+use crate::kafka::offsets::{offsets_at_time, partition_offsets};
 use crate::kafka::{KafkaOptions, admin};
 
 pub async fn run(ctx: &Context, command: &GroupsCommand) -> anyhow::Result<()> {
@@ -181,7 +180,7 @@ async fn reset(ctx: &Context, opts: &KafkaOptions, args: &GroupsResetArgs, ns: &
         None => Default::default(),
     };
     let by_time = match to {
-        ResetTo::Time(ms) => Some(offsets_at(opts, &args.topic, &partitions, ms).await?),
+        ResetTo::Time(ms) => Some(offsets_at_time(opts, &args.topic, &partitions, ms).await?),
         _ => None,
     };
     let mut plan = Vec::new();

@@ -7,10 +7,8 @@ use std::io::BufRead;
 use tokio::sync::mpsc;
 
 use crate::cli::{InputFormat, ProduceArgs};
-use crate::cluster::discovery::discover_brokers;
 use crate::commands::Context;
-use crate::commands::reach::{Reach, reach};
-use crate::commands::topics::unreachable_kafka;
+use crate::commands::reach::Session;
 use crate::exit::{ExitCode, Failure};
 use crate::kafka::admin::topic_configs;
 use crate::kafka::metadata::fetch_metadata_for;
@@ -128,19 +126,10 @@ pub async fn run(ctx: &Context, args: &ProduceArgs) -> anyhow::Result<()> {
         None => Box::new(std::io::BufReader::new(std::io::stdin())),
     };
 
-    let cluster = ctx.connect().await?;
-    let brokers = discover_brokers(&cluster, &ctx.selector).await?;
-    let route = reach(ctx.via, &cluster, &brokers, ctx, args.timeout).await?;
+    let session = Session::open(ctx, args.timeout, "produce").await?;
+    let (cluster, opts) = (&session.cluster, &session.opts);
     let result = async {
-        let Reach::Client { opts, tunnels } = &route else {
-            return Err(Failure::new(
-                ExitCode::Usage,
-                "produce needs a Kafka client route: use --via port-forward (default outside the cluster) or direct",
-            )
-            .hint("exec cannot close stdin reliably on every kubelet, so kafka-console-producer would never finish")
-            .into());
-        };
-        let meta = fetch_metadata_for(opts, &args.topic).await.map_err(|e| unreachable_kafka(e, tunnels.is_some()))?;
+        let meta = fetch_metadata_for(opts, &args.topic).await.map_err(|e| session.unreachable(e))?;
         let Some(topic) = meta.topics.iter().find(|t| t.name == args.topic && t.error.is_none()) else {
             return Err(Failure::new(
                 ExitCode::NotFound,
@@ -230,7 +219,7 @@ pub async fn run(ctx: &Context, args: &ProduceArgs) -> anyhow::Result<()> {
         Ok(())
     }
     .await;
-    route.close().await;
+    session.close().await;
     result
 }
 

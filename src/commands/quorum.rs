@@ -2,27 +2,16 @@
 //! shows, from a DescribeQuorum request.
 
 use crate::cli::QuorumArgs;
-use crate::cluster::discovery::discover_brokers;
 use crate::commands::Context;
-use crate::commands::reach::{Reach, reach};
-use crate::commands::topics::unreachable_kafka;
-use crate::exit::{ExitCode, Failure};
+use crate::commands::reach::Session;
 use crate::kafka::quorum::describe_quorum;
 use crate::output::format_age;
 
 pub async fn run(ctx: &Context, args: &QuorumArgs) -> anyhow::Result<()> {
-    let cluster = ctx.connect().await?;
-    let brokers = discover_brokers(&cluster, &ctx.selector).await?;
-    let route = reach(ctx.via, &cluster, &brokers, ctx, args.timeout).await?;
+    let session = Session::open(ctx, args.timeout, "quorum").await?;
+    let (brokers, opts) = (&session.brokers, &session.opts);
     let result = async {
-        let Reach::Client { opts, tunnels } = &route else {
-            return Err(Failure::new(
-                ExitCode::Usage,
-                "quorum needs a Kafka client route: use --via port-forward or direct",
-            )
-            .into());
-        };
-        let q = describe_quorum(opts).await.map_err(|e| unreachable_kafka(e, tunnels.is_some()))?;
+        let q = describe_quorum(opts).await.map_err(|e| session.unreachable(e))?;
         if ctx.printer.format.is_machine() {
             return ctx.printer.document(&q);
         }
@@ -77,6 +66,6 @@ pub async fn run(ctx: &Context, args: &QuorumArgs) -> anyhow::Result<()> {
         )
     }
     .await;
-    route.close().await;
+    session.close().await;
     result
 }

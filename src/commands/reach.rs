@@ -122,3 +122,61 @@ impl Reach {
         }
     }
 }
+
+/// A Kafka client route for the commands that need one (everything but exec): the cluster,
+/// its brokers, and a bootstrap address valid until `close`.
+pub struct Session {
+    pub cluster: Cluster,
+    pub brokers: Vec<Broker>,
+    pub opts: KafkaOptions,
+    route: Reach,
+}
+
+impl Session {
+    /// Discovers the brokers and opens the route; `--via exec` is refused, naming `command`.
+    pub async fn open(ctx: &super::Context, timeout: Duration, command: &str) -> anyhow::Result<Session> {
+        let cluster = ctx.connect().await?;
+        let brokers = crate::cluster::discovery::discover_brokers(&cluster, &ctx.selector).await?;
+        let route = reach(ctx.via, &cluster, &brokers, ctx, timeout).await?;
+        let opts = match &route {
+            Reach::Client { opts, .. } => opts.clone(),
+            Reach::Exec { .. } => {
+                return Err(Failure::new(
+                    ExitCode::Usage,
+                    format!("{command} needs a Kafka client route: use --via port-forward (the default outside the cluster) or direct"),
+                )
+                .hint("--via exec serves only topics list/describe/create/alter-config")
+                .into());
+            }
+        };
+        Ok(Session { cluster, brokers, opts, route })
+    }
+
+    pub fn tunnelled(&self) -> bool {
+        matches!(self.route, Reach::Client { tunnels: Some(_), .. })
+    }
+
+    /// A Kafka request that got no answer, with what to try.
+    pub fn unreachable(&self, err: anyhow::Error) -> anyhow::Error {
+        super::topics::unreachable_kafka(err, self.tunnelled())
+    }
+
+    pub async fn close(self) {
+        self.route.close().await;
+    }
+}
+
+/// The topic, or a failure saying it does not exist and where to look.
+pub fn require_topic<'a>(
+    meta: &'a crate::kafka::metadata::ClusterMeta,
+    topic: &str,
+    namespace: &str,
+) -> anyhow::Result<&'a crate::kafka::metadata::TopicMeta> {
+    meta.topics.iter().find(|t| t.name == topic && t.error.is_none()).ok_or_else(|| {
+        Failure::new(ExitCode::NotFound, format!("topic {topic} does not exist"))
+            .hint(format!(
+                "`kubectl kafka -n {namespace} topics list` shows the topics; `topics create {topic}` makes it"
+            ))
+            .into()
+    })
+}

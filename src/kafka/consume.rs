@@ -12,7 +12,7 @@ use rdkafka::{Offset, TopicPartitionList};
 use serde::Serialize;
 
 use super::KafkaOptions;
-use super::offsets::partition_offsets;
+use super::offsets::{offsets_at_time, partition_offsets};
 use super::record::{Position, Record};
 
 /// Where to start reading each partition.
@@ -132,7 +132,7 @@ where
         };
         let offsets = partition_offsets(opts, &plan.topic, &partitions).await?;
         let by_time = match plan.start {
-            StartAt::Time(ms) => Some(offsets_for_time(opts, &plan.topic, &partitions, ms).await?),
+            StartAt::Time(ms) => Some(offsets_at_time(opts, &plan.topic, &partitions, ms).await?),
             _ => None,
         };
         let mut tpl = TopicPartitionList::new();
@@ -203,37 +203,6 @@ where
         summary.committed = true;
     }
     Ok(summary)
-}
-
-async fn offsets_for_time(
-    opts: &KafkaOptions,
-    topic: &str,
-    partitions: &[i32],
-    ms: i64,
-) -> anyhow::Result<BTreeMap<i32, i64>> {
-    let (opts, topic, partitions) = (opts.clone(), topic.to_string(), partitions.to_vec());
-    tokio::task::spawn_blocking(move || {
-        let consumer: rdkafka::consumer::BaseConsumer = opts.client_config().create()?;
-        let mut tpl = TopicPartitionList::new();
-        for p in &partitions {
-            tpl.add_partition_offset(&topic, *p, Offset::Offset(ms))?;
-        }
-        let found = consumer.offsets_for_times(tpl, opts.timeout)?;
-        Ok(found
-            .elements()
-            .iter()
-            .map(|e| {
-                (
-                    e.partition(),
-                    match e.offset() {
-                        Offset::Offset(o) => o,
-                        _ => -1,
-                    },
-                )
-            })
-            .collect())
-    })
-    .await?
 }
 
 #[cfg(test)]

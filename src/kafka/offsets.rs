@@ -1,6 +1,9 @@
 //! Partition offsets: log start and end (watermarks), and offsets by time.
 
+use std::collections::BTreeMap;
+
 use rdkafka::consumer::{BaseConsumer, Consumer};
+use rdkafka::{Offset, TopicPartitionList};
 use serde::Serialize;
 
 use super::KafkaOptions;
@@ -33,6 +36,30 @@ pub async fn partition_offsets(
                 Ok(PartitionOffsets { partition: p, low, high })
             })
             .collect()
+    })
+    .await?
+}
+
+/// Offsets of the first records at or after `ms`, per partition (-1: none).
+pub async fn offsets_at_time(
+    opts: &KafkaOptions,
+    topic: &str,
+    partitions: &[i32],
+    ms: i64,
+) -> anyhow::Result<BTreeMap<i32, i64>> {
+    let (opts, topic, partitions) = (opts.clone(), topic.to_string(), partitions.to_vec());
+    tokio::task::spawn_blocking(move || {
+        let consumer: BaseConsumer = opts.client_config().create()?;
+        let mut tpl = TopicPartitionList::new();
+        for p in &partitions {
+            tpl.add_partition_offset(&topic, *p, Offset::Offset(ms))?;
+        }
+        let found = consumer.offsets_for_times(tpl, opts.timeout)?;
+        Ok(found
+            .elements()
+            .iter()
+            .map(|e| (e.partition(), if let Offset::Offset(o) = e.offset() { o } else { -1 }))
+            .collect())
     })
     .await?
 }
