@@ -22,6 +22,9 @@ _kubectl__kafka() {
             kubectl__kafka,consume)
                 cmd="kubectl__kafka__subcmd__consume"
                 ;;
+            kubectl__kafka,disk)
+                cmd="kubectl__kafka__subcmd__disk"
+                ;;
             kubectl__kafka,doctor)
                 cmd="kubectl__kafka__subcmd__doctor"
                 ;;
@@ -108,6 +111,9 @@ _kubectl__kafka() {
                 ;;
             kubectl__kafka__subcmd__help,consume)
                 cmd="kubectl__kafka__subcmd__help__subcmd__consume"
+                ;;
+            kubectl__kafka__subcmd__help,disk)
+                cmd="kubectl__kafka__subcmd__help__subcmd__disk"
                 ;;
             kubectl__kafka__subcmd__help,doctor)
                 cmd="kubectl__kafka__subcmd__help__subcmd__doctor"
@@ -239,7 +245,7 @@ _kubectl__kafka() {
 
     case "${cmd}" in
         kubectl__kafka)
-            opts="-n -l -o -q -v -h -V --namespace --context --kubeconfig --selector --output --quiet --verbose --via --request-timeout --help --version status version proxy topics produce consume groups health quorum doctor restart rollback history rollout-status scale completion man help"
+            opts="-n -l -o -q -v -h -V --namespace --context --kubeconfig --selector --output --quiet --verbose --via --request-timeout --help --version status version proxy topics produce consume groups health quorum doctor disk restart rollback history rollout-status scale completion man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -389,6 +395,64 @@ _kubectl__kafka() {
                     COMPREPLY=($(compgen -W "value kv json" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --selector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --via)
+                    COMPREPLY=($(compgen -W "auto port-forward exec direct" -- "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__kafka__subcmd__disk)
+            opts="-n -l -o -q -v -h -V --topics --all --timeout --namespace --context --kubeconfig --selector --output --quiet --verbose --via --request-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -947,7 +1011,7 @@ _kubectl__kafka() {
             return 0
             ;;
         kubectl__subcmd__kafka__subcmd__help)
-            opts="status version proxy topics produce consume groups health quorum doctor restart rollback history rollout-status scale completion man help"
+            opts="status version proxy topics produce consume groups health quorum doctor disk restart rollback history rollout-status scale completion man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -975,6 +1039,20 @@ _kubectl__kafka() {
             return 0
             ;;
         kubectl__subcmd__kafka__subcmd__help__subcmd__consume)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__kafka__subcmd__help__subcmd__disk)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1927,7 +2005,7 @@ _kubectl__kafka() {
             return 0
             ;;
         kubectl__subcmd__kafka__subcmd__status)
-            opts="-n -l -o -q -v -h -V --namespace --context --kubeconfig --selector --output --quiet --verbose --via --request-timeout --help --version"
+            opts="-n -l -o -q -v -h -V --no-kafka --namespace --context --kubeconfig --selector --output --quiet --verbose --via --request-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -72,6 +72,7 @@ port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
 '--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--no-kafka[Only the Kubernetes side\: do not ask Kafka (controller, partitions led, under-replicated)]' \
 '(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
 '(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
 '*-v[Log what is done and why to stderr (-v info, -vv debug, -vvv trace)]' \
@@ -928,6 +929,40 @@ direct\:"The advertised addresses as they are (inside the cluster)"))' \
 '--version[Print version]' \
 && ret=0
 ;;
+(disk)
+_arguments "${_arguments_options[@]}" : \
+'--timeout=[]:TIMEOUT:_default' \
+'-n+[Namespace of the Kafka brokers \[default\: the current context'\''s namespace\]]:NAMESPACE:_default' \
+'--namespace=[Namespace of the Kafka brokers \[default\: the current context'\''s namespace\]]:NAMESPACE:_default' \
+'--context=[The kubeconfig context to use \[default\: the current context\]]:CONTEXT:_default' \
+'--kubeconfig=[Path to the kubeconfig file \[default\: \$KUBECONFIG, then ~/.kube/config\]]:KUBECONFIG:_files' \
+'-l+[Label selector that finds the broker workloads]:SELECTOR:_default' \
+'--selector=[Label selector that finds the broker workloads]:SELECTOR:_default' \
+'-o+[Output format]:OUTPUT:((table\:"Columns, as \`kubectl get\` prints them"
+wide\:"More columns"
+json\:"JSON, with stable field names, for scripts"
+yaml\:"YAML, the same fields as JSON"))' \
+'--output=[Output format]:OUTPUT:((table\:"Columns, as \`kubectl get\` prints them"
+wide\:"More columns"
+json\:"JSON, with stable field names, for scripts"
+yaml\:"YAML, the same fields as JSON"))' \
+'--via=[How to reach the brokers\: auto (direct if the advertised names answer, else port-forward), port-forward, exec or direct]:VIA:((auto\:"Direct when the advertised addresses answer, else port-forward"
+port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
+exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
+direct\:"The advertised addresses as they are (inside the cluster)"))' \
+'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--topics[Also list bytes by topic]' \
+'--all[Include internal topics]' \
+'(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
+'(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
+'*-v[Log what is done and why to stderr (-v info, -vv debug, -vvv trace)]' \
+'*--verbose[Log what is done and why to stderr (-v info, -vv debug, -vvv trace)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
 (restart)
 _arguments "${_arguments_options[@]}" : \
 '--since=[Skip brokers whose pods started after this time (RFC 3339 or a duration ago)]:SINCE:_default' \
@@ -1284,6 +1319,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(disk)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (restart)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1338,6 +1377,7 @@ _kubectl-kafka_commands() {
 'health:One verdict on the cluster, then the reasons (pods, brokers, quorum, partitions)' \
 'quorum:The KRaft controller quorum\: leader, epoch, and each voter'\''s progress' \
 'doctor:Check the deployment for the mistakes that break it (exit 8 on an error)' \
+'disk:Log-dir use per broker (DescribeLogDirs) against the PVC'\''s capacity' \
 'restart:Restart brokers one at a time, only when it is safe (like \`kubectl rollout restart\`)' \
 'rollback:Roll brokers back to a previous revision (\`kubectl rollout undo\`, with Kafka'\''s checks)' \
 'history:Revisions of the broker Deployments, with change causes and what changed' \
@@ -1358,6 +1398,11 @@ _kubectl-kafka__subcmd__completion_commands() {
 _kubectl-kafka__subcmd__consume_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-kafka consume commands' commands "$@"
+}
+(( $+functions[_kubectl-kafka__subcmd__disk_commands] )) ||
+_kubectl-kafka__subcmd__disk_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-kafka disk commands' commands "$@"
 }
 (( $+functions[_kubectl-kafka__subcmd__doctor_commands] )) ||
 _kubectl-kafka__subcmd__doctor_commands() {
@@ -1450,6 +1495,7 @@ _kubectl-kafka__subcmd__help_commands() {
 'health:One verdict on the cluster, then the reasons (pods, brokers, quorum, partitions)' \
 'quorum:The KRaft controller quorum\: leader, epoch, and each voter'\''s progress' \
 'doctor:Check the deployment for the mistakes that break it (exit 8 on an error)' \
+'disk:Log-dir use per broker (DescribeLogDirs) against the PVC'\''s capacity' \
 'restart:Restart brokers one at a time, only when it is safe (like \`kubectl rollout restart\`)' \
 'rollback:Roll brokers back to a previous revision (\`kubectl rollout undo\`, with Kafka'\''s checks)' \
 'history:Revisions of the broker Deployments, with change causes and what changed' \
@@ -1470,6 +1516,11 @@ _kubectl-kafka__subcmd__help__subcmd__completion_commands() {
 _kubectl-kafka__subcmd__help__subcmd__consume_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-kafka help consume commands' commands "$@"
+}
+(( $+functions[_kubectl-kafka__subcmd__help__subcmd__disk_commands] )) ||
+_kubectl-kafka__subcmd__help__subcmd__disk_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-kafka help disk commands' commands "$@"
 }
 (( $+functions[_kubectl-kafka__subcmd__help__subcmd__doctor_commands] )) ||
 _kubectl-kafka__subcmd__help__subcmd__doctor_commands() {

@@ -13,7 +13,7 @@ use crate::commands::reach::{Reach, reach};
 use crate::exit::{ExitCode, Failure};
 use crate::health::Severity;
 use crate::health::doctor::{DoctorInput, NodeFacts, ServiceFacts, TopicFacts, diagnose};
-use crate::kafka::admin::topic_configs;
+use crate::kafka::admin::topic_int_config;
 use crate::kafka::metadata::fetch_metadata;
 
 pub async fn run(ctx: &Context, args: &DoctorArgs) -> anyhow::Result<()> {
@@ -61,20 +61,25 @@ pub async fn run(ctx: &Context, args: &DoctorArgs) -> anyhow::Result<()> {
                 if let Reach::Client { opts, .. } = &route {
                     match fetch_metadata(opts).await {
                         Ok(meta) => {
-                            let mut facts = Vec::new();
-                            for t in meta.topics.iter().filter(|t| !t.name.starts_with("__")) {
-                                let min_isr = topic_configs(opts, &t.name)
-                                    .await
-                                    .ok()
-                                    .and_then(|c| {
-                                        c.iter()
-                                            .find(|c| c.name == "min.insync.replicas")
-                                            .and_then(|c| c.value.as_deref()?.parse().ok())
-                                    })
-                                    .unwrap_or(1);
-                                let rf = t.partitions.iter().map(|p| p.replicas.len()).max().unwrap_or(0) as i32;
-                                facts.push(TopicFacts { name: t.name.clone(), replication_factor: rf, min_isr });
-                            }
+                            let names: Vec<String> = meta
+                                .topics
+                                .iter()
+                                .filter(|t| !t.name.starts_with("__"))
+                                .map(|t| t.name.clone())
+                                .collect();
+                            let min_isr =
+                                topic_int_config(opts, &names, "min.insync.replicas", 1).await.unwrap_or_default();
+                            let facts: Vec<TopicFacts> = meta
+                                .topics
+                                .iter()
+                                .filter(|t| !t.name.starts_with("__"))
+                                .map(|t| TopicFacts {
+                                    name: t.name.clone(),
+                                    replication_factor: t.partitions.iter().map(|p| p.replicas.len()).max().unwrap_or(0)
+                                        as i32,
+                                    min_isr: min_isr.get(&t.name).copied().unwrap_or(1),
+                                })
+                                .collect();
                             topics = Some(facts);
                         }
                         Err(err) => ctx.printer.warn(&format!("topic checks skipped: {err:#}")),

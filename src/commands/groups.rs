@@ -3,10 +3,9 @@
 use serde::Serialize;
 
 use crate::cli::{GroupsCommand, GroupsDeleteArgs, GroupsDescribeArgs, GroupsListArgs, GroupsResetArgs};
-use crate::cluster::discovery::discover_brokers;
 use crate::commands::Context;
 use crate::commands::consume::parse_since;
-use crate::commands::reach::{Reach, reach};
+use crate::commands::reach::Session;
 use crate::exit::{ExitCode, Failure};
 use crate::kafka::groups::{
     GroupInfo, GroupOffset, ResetRow, ResetTo, apply_reset, group_offsets, is_active, list_groups, plan_reset,
@@ -22,23 +21,15 @@ pub async fn run(ctx: &Context, command: &GroupsCommand) -> anyhow::Result<()> {
         GroupsCommand::ResetOffsets(a) => a.timeout,
         GroupsCommand::Delete(a) => a.timeout,
     };
-    let cluster = ctx.connect().await?;
-    let brokers = discover_brokers(&cluster, &ctx.selector).await?;
-    let route = reach(ctx.via, &cluster, &brokers, ctx, timeout).await?;
-    let result = match &route {
-        Reach::Exec { .. } => Err(Failure::new(
-            ExitCode::Usage,
-            "groups needs a Kafka client route: use --via port-forward (default outside the cluster) or direct",
-        )
-        .into()),
-        Reach::Client { opts, .. } => match command {
-            GroupsCommand::List(a) => list(ctx, opts, a).await,
-            GroupsCommand::Describe(a) => describe(ctx, opts, a, &cluster.namespace).await,
-            GroupsCommand::ResetOffsets(a) => reset(ctx, opts, a, &cluster.namespace).await,
-            GroupsCommand::Delete(a) => delete(ctx, opts, a, &cluster.namespace).await,
-        },
+    let session = Session::open(ctx, timeout, "groups").await?;
+    let (opts, ns) = (&session.opts, session.cluster.namespace.as_str());
+    let result = match command {
+        GroupsCommand::List(a) => list(ctx, opts, a).await,
+        GroupsCommand::Describe(a) => describe(ctx, opts, a, ns).await,
+        GroupsCommand::ResetOffsets(a) => reset(ctx, opts, a, ns).await,
+        GroupsCommand::Delete(a) => delete(ctx, opts, a, ns).await,
     };
-    route.close().await;
+    session.close().await;
     result
 }
 

@@ -10,7 +10,7 @@ use crate::commands::reach::{Reach, reach};
 use crate::exit::{ExitCode, Failure};
 use crate::health::verdict::{KafkaFacts, Report, Verdict, evaluate};
 use crate::kafka::KafkaOptions;
-use crate::kafka::admin::topic_configs;
+use crate::kafka::admin::topic_int_config;
 use crate::kafka::metadata::fetch_metadata;
 use crate::kafka::quorum::describe_quorum;
 
@@ -18,15 +18,13 @@ use crate::kafka::quorum::describe_quorum;
 pub async fn kafka_facts(opts: &KafkaOptions) -> anyhow::Result<KafkaFacts> {
     let meta = fetch_metadata(opts).await?;
     let quorum = Some(describe_quorum(opts).await.map_err(|e| format!("{e:#}")));
-    let mut min_isr = std::collections::BTreeMap::new();
-    for t in meta.topics.iter().filter(|t| t.partitions.iter().any(|p| p.isr.len() < p.replicas.len())) {
-        if let Ok(configs) = topic_configs(opts, &t.name).await
-            && let Some(v) =
-                configs.iter().find(|c| c.name == "min.insync.replicas").and_then(|c| c.value.as_deref()?.parse().ok())
-        {
-            min_isr.insert(t.name.clone(), v);
-        }
-    }
+    let lagging: Vec<String> = meta
+        .topics
+        .iter()
+        .filter(|t| t.partitions.iter().any(|p| p.isr.len() < p.replicas.len()))
+        .map(|t| t.name.clone())
+        .collect();
+    let min_isr = topic_int_config(opts, &lagging, "min.insync.replicas", 1).await.unwrap_or_default();
     Ok(KafkaFacts { meta, quorum, min_isr, now_ms: jiff::Timestamp::now().as_millisecond() })
 }
 

@@ -11,7 +11,7 @@ use crate::cluster::model::WorkloadKind;
 use crate::cluster::{Broker, Cluster};
 use crate::exit::{ExitCode, Failure};
 use crate::kafka::KafkaOptions;
-use crate::kafka::admin::topic_configs;
+use crate::kafka::admin::topic_int_config;
 use crate::kafka::metadata::fetch_metadata;
 use crate::kafka::quorum::describe_quorum;
 use crate::output::Printer;
@@ -28,18 +28,8 @@ pub struct KafkaState {
 /// min.insync.replicas of every topic (read once per command: it rarely changes).
 pub async fn min_isr_by_topic(opts: &KafkaOptions) -> anyhow::Result<BTreeMap<String, i32>> {
     let meta = fetch_metadata(opts).await?;
-    let mut out = BTreeMap::new();
-    for t in &meta.topics {
-        let v = topic_configs(opts, &t.name)
-            .await
-            .ok()
-            .and_then(|c| {
-                c.iter().find(|c| c.name == "min.insync.replicas").and_then(|c| c.value.as_deref()?.parse().ok())
-            })
-            .unwrap_or(1);
-        out.insert(t.name.clone(), v);
-    }
-    Ok(out)
+    let names: Vec<String> = meta.topics.iter().map(|t| t.name.clone()).collect();
+    topic_int_config(opts, &names, "min.insync.replicas", 1).await
 }
 
 pub async fn kafka_state(opts: &KafkaOptions, min_isr: &BTreeMap<String, i32>) -> anyhow::Result<KafkaState> {

@@ -120,6 +120,33 @@ pub async fn topic_configs(opts: &KafkaOptions, topic: &str) -> anyhow::Result<V
     Ok(rows)
 }
 
+/// One integer config (e.g. min.insync.replicas) of many topics, in a single
+/// DescribeConfigs request; topics whose answer lacks it get `default`.
+pub async fn topic_int_config(
+    opts: &KafkaOptions,
+    topics: &[String],
+    key: &str,
+    default: i32,
+) -> anyhow::Result<std::collections::BTreeMap<String, i32>> {
+    let mut out = std::collections::BTreeMap::new();
+    if topics.is_empty() {
+        return Ok(out);
+    }
+    let client = admin(opts)?;
+    let specs: Vec<ResourceSpecifier<'_>> = topics.iter().map(|t| ResourceSpecifier::Topic(t)).collect();
+    let results = client.describe_configs(specs.iter(), &options(opts.timeout, false)).await?;
+    for resource in results.into_iter().flatten() {
+        if let OwnedResourceSpecifier::Topic(name) = &resource.specifier {
+            let value = resource.entries.iter().find(|e| e.name == key).and_then(|e| e.value.as_deref()?.parse().ok());
+            out.insert(name.clone(), value.unwrap_or(default));
+        }
+    }
+    for t in topics {
+        out.entry(t.clone()).or_insert(default);
+    }
+    Ok(out)
+}
+
 /// The names kafka-configs.sh uses for config sources.
 pub fn source_name(source: &ConfigSource) -> &'static str {
     match source {

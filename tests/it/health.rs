@@ -87,6 +87,14 @@ fn broker_three_down_is_degraded_then_health_wait_recovers() {
         let v3 = q["voters"].as_array().and_then(|v| v.iter().find(|v| v["nodeId"] == 3).cloned());
         v3.is_some_and(|v| v["leader"] == false) && plugin(&["-n", "kafka", "quorum"]).stdout.contains(" no\n")
     });
+    // Kafka commands go on with the ready brokers and name the one skipped.
+    let listed = plugin(&["-n", "kafka", "topics", "list"]).ok();
+    assert!(listed.stdout.contains(&topic), "{}", listed.stdout);
+    assert!(
+        listed.stderr.contains("not ready, skipped: kafka-3 (deployment kafka-3 is scaled to 0)"),
+        "{}",
+        listed.stderr
+    );
     kubectl(&["-n", "kafka", "scale", "deployment/kafka-3", "--replicas", "1"]).ok();
     let waited = plugin(&["-n", "kafka", "health", "--wait", "--timeout", "3m"]);
     assert_eq!(waited.code, 0, "{waited:?}");
