@@ -99,10 +99,18 @@ async fn live_values(kind: Live, g: &Globals) -> anyhow::Result<Vec<String>> {
         let cfg = kube::config::Kubeconfig::read()?;
         return Ok(cfg.contexts.into_iter().map(|c| c.name).collect());
     }
-    let cluster = ctx.connect().await?;
+    let mut cluster = ctx.connect().await?;
     if kind == Live::Namespaces {
         let list = Api::<Namespace>::all(cluster.client.clone()).list(&ListParams::default()).await?;
         return Ok(list.items.into_iter().filter_map(|n| n.metadata.name).collect());
+    }
+    // While typing, -n is often not given yet: when the context's namespace has no brokers,
+    // complete from the one namespace that does.
+    if g.namespace.is_none()
+        && discover_brokers(&cluster, &ctx.selector).await.is_err()
+        && let Some(ns) = only_namespace_with_brokers(&cluster, &ctx.selector).await
+    {
+        cluster.namespace = ns;
     }
     let brokers = discover_brokers(&cluster, &ctx.selector).await?;
     if kind == Live::Brokers {
@@ -124,4 +132,30 @@ async fn live_values(kind: Live, g: &Globals) -> anyhow::Result<Vec<String>> {
     };
     route.close().await;
     Ok(values)
+}
+
+/// The namespace holding broker workloads, when exactly one does.
+async fn only_namespace_with_brokers(cluster: &crate::cluster::Cluster, selector: &str) -> Option<String> {
+    let selector = crate::cluster::selector::Selector::parse(selector).ok()?;
+    let list = Api::<k8s_openapi::api::apps::v1::Deployment>::all(cluster.client.clone())
+        .list(&ListParams::default())
+        .await
+        .ok()?;
+    let mut found: Vec<String> = list
+        .items
+        .iter()
+        .filter(|d| {
+            let labels = d
+                .spec
+                .as_ref()
+                .and_then(|s| s.template.metadata.as_ref())
+                .and_then(|m| m.labels.clone())
+                .unwrap_or_default();
+            selector.matches(&labels.into_iter().collect())
+        })
+        .filter_map(|d| d.metadata.namespace.clone())
+        .collect();
+    found.sort();
+    found.dedup();
+    (found.len() == 1).then(|| found.remove(0))
 }

@@ -67,12 +67,19 @@ pub async fn run(ctx: &Context, args: &DoctorArgs) -> anyhow::Result<()> {
                                 .filter(|t| !t.name.starts_with("__"))
                                 .map(|t| t.name.clone())
                                 .collect();
-                            let min_isr =
+                            let read =
                                 topic_int_config(opts, &names, "min.insync.replicas", 1).await.unwrap_or_default();
+                            if !read.failed.is_empty() {
+                                ctx.printer.warn(&format!(
+                                    "topic checks skip {} topics whose configs could not be read",
+                                    read.failed.len()
+                                ));
+                            }
+                            let min_isr = read.values;
                             let facts: Vec<TopicFacts> = meta
                                 .topics
                                 .iter()
-                                .filter(|t| !t.name.starts_with("__"))
+                                .filter(|t| !t.name.starts_with("__") && min_isr.contains_key(&t.name))
                                 .map(|t| TopicFacts {
                                     name: t.name.clone(),
                                     replication_factor: t.partitions.iter().map(|p| p.replicas.len()).max().unwrap_or(0)

@@ -93,15 +93,23 @@ pub async fn reach(
         }
         Chosen::PortForward { why } => {
             tracing::info!("transport: port-forward ({why})");
+            // Every broker gets a listener, ready or not: a client that learns of a broker
+            // that is down then fails fast on its local port instead of on a name that does
+            // not resolve here, and picks another. Only ready ones bootstrap.
+            let all = targets_of(brokers);
             let tunnels =
-                open_tunnels(cluster.client.clone(), &cluster.namespace, &targets, &ListenPlan::default()).await?;
+                open_tunnels(cluster.client.clone(), &cluster.namespace, &all, &ListenPlan::default()).await?;
             for l in &tunnels.listeners {
                 tracing::info!("broker {} (node {}) on {}", l.name, l.node_id, l.local);
             }
-            Ok(Reach::Client {
-                opts: KafkaOptions { bootstrap: tunnels.bootstrap(), timeout, debug },
-                tunnels: Some(tunnels),
-            })
+            let bootstrap = tunnels
+                .listeners
+                .iter()
+                .filter(|l| targets.iter().any(|t| t.node_id == l.node_id))
+                .map(|l| l.local.to_string())
+                .collect::<Vec<_>>()
+                .join(",");
+            Ok(Reach::Client { opts: KafkaOptions { bootstrap, timeout, debug }, tunnels: Some(tunnels) })
         }
         Chosen::Exec => {
             let target = targets.into_iter().next().expect("checked non-empty");

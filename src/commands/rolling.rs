@@ -29,7 +29,25 @@ pub struct KafkaState {
 pub async fn min_isr_by_topic(opts: &KafkaOptions) -> anyhow::Result<BTreeMap<String, i32>> {
     let meta = fetch_metadata(opts).await?;
     let names: Vec<String> = meta.topics.iter().map(|t| t.name.clone()).collect();
-    topic_int_config(opts, &names, "min.insync.replicas", 1).await
+    let mut read = topic_int_config(opts, &names, "min.insync.replicas", 1).await?;
+    if !read.failed.is_empty() {
+        // Once more for those: a broker may have just gone away.
+        let again: Vec<String> = read.failed.keys().cloned().collect();
+        let retry = topic_int_config(opts, &again, "min.insync.replicas", 1).await?;
+        read.values.extend(retry.values);
+        read.failed = retry.failed;
+    }
+    // The safety checks must not guess: a topic whose min.insync.replicas is unknown fails
+    // the command (closed), rather than being assumed 1 (open).
+    if let Some((topic, why)) = read.failed.iter().next() {
+        return Err(Failure::new(
+            ExitCode::Refused,
+            format!("cannot read min.insync.replicas of topic {topic} ({why}); {} topics unknown", read.failed.len()),
+        )
+        .hint("retry when the brokers answer (`kubectl kafka health`), or pass --force to skip the checks")
+        .into());
+    }
+    Ok(read.values)
 }
 
 pub async fn kafka_state(opts: &KafkaOptions, min_isr: &BTreeMap<String, i32>) -> anyhow::Result<KafkaState> {

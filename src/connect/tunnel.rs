@@ -87,8 +87,9 @@ async fn serve(listener: TcpListener, target: Target, pods: Api<Pod>, map: Arc<A
                     let (target, pods, map) = (target.clone(), pods.clone(), map.clone());
                     connections.spawn(async move {
                         match carry(socket, &target, &pods, map).await {
-                            // No pod, or the port-forward refused: the user must hear of it.
-                            Err(Carry::Open(err)) => tracing::warn!("broker {}: {err:#}", target.name),
+                            // No ready pod, or the port-forward refused: the client sees the
+                            // connection close and tries another broker; -v tells why.
+                            Err(Carry::Open(err)) => tracing::info!("broker {}: {err:#}", target.name),
                             // A peer closing mid-stream is how connections end; not news.
                             Err(Carry::Stream(err)) => tracing::debug!("connection from {peer} to broker {}: {err}", target.name),
                             Ok(()) => {}

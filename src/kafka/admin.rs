@@ -120,31 +120,61 @@ pub async fn topic_configs(opts: &KafkaOptions, topic: &str) -> anyhow::Result<V
     Ok(rows)
 }
 
-/// One integer config (e.g. min.insync.replicas) of many topics, in a single
-/// DescribeConfigs request; topics whose answer lacks it get `default`.
+/// One integer config (e.g. min.insync.replicas) of many topics: one admin client, one
+/// DescribeConfigs per topic, eight at a time (a topic that fails, e.g. deleted meanwhile, gets
+/// `failed` instead of failing the others).
 pub async fn topic_int_config(
     opts: &KafkaOptions,
     topics: &[String],
     key: &str,
     default: i32,
-) -> anyhow::Result<std::collections::BTreeMap<String, i32>> {
-    let mut out = std::collections::BTreeMap::new();
+) -> anyhow::Result<IntConfigs> {
+    use futures::stream::StreamExt;
     if topics.is_empty() {
-        return Ok(out);
+        return Ok(IntConfigs::default());
     }
     let client = admin(opts)?;
-    let specs: Vec<ResourceSpecifier<'_>> = topics.iter().map(|t| ResourceSpecifier::Topic(t)).collect();
-    let results = client.describe_configs(specs.iter(), &options(opts.timeout, false)).await?;
-    for resource in results.into_iter().flatten() {
-        if let OwnedResourceSpecifier::Topic(name) = &resource.specifier {
-            let value = resource.entries.iter().find(|e| e.name == key).and_then(|e| e.value.as_deref()?.parse().ok());
-            out.insert(name.clone(), value.unwrap_or(default));
+    let client = &client;
+    let options = &options(opts.timeout, false);
+    let found: Vec<(String, Result<i32, String>)> = futures::stream::iter(topics.iter().cloned())
+        .map(|topic| async move {
+            let value = match client.describe_configs([&ResourceSpecifier::Topic(&topic)], options).await {
+                Ok(results) => match results.into_iter().next() {
+                    Some(Ok(resource)) => Ok(resource
+                        .entries
+                        .into_iter()
+                        .find(|e| e.name == key)
+                        .and_then(|e| e.value?.parse().ok())
+                        .unwrap_or(default)),
+                    Some(Err(code)) => Err(code.to_string()),
+                    None => Err("no answer".to_string()),
+                },
+                Err(err) => Err(err.to_string()),
+            };
+            (topic, value)
+        })
+        .buffer_unordered(8)
+        .collect()
+        .await;
+    let mut out = IntConfigs::default();
+    for (topic, value) in found {
+        match value {
+            Ok(v) => {
+                out.values.insert(topic, v);
+            }
+            Err(e) => {
+                out.failed.insert(topic, e);
+            }
         }
     }
-    for t in topics {
-        out.entry(t.clone()).or_insert(default);
-    }
     Ok(out)
+}
+
+/// Per-topic values, and the topics whose value could not be read (with why).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IntConfigs {
+    pub values: std::collections::BTreeMap<String, i32>,
+    pub failed: std::collections::BTreeMap<String, String>,
 }
 
 /// The names kafka-configs.sh uses for config sources.

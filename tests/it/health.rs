@@ -40,7 +40,8 @@ fn doctor_on_the_guides_manifests_finds_only_the_rollout_hang() {
 
 #[test]
 fn doctor_trips_on_a_fragile_topic() {
-    let _bed = shared();
+    // Exclusive: while the fragile topic exists, doctor on the guide's manifests would see it.
+    let _bed = exclusive();
     wait_bed_ready();
     let topic = format!("fragile-{}", std::process::id());
     plugin(&["-n", "kafka", "topics", "create", &topic, "-r", "3", "--config", "min.insync.replicas=3"]).ok();

@@ -45,3 +45,34 @@ fn man_pages_come_from_the_cli_definition() {
     assert!(dir.path().join("kubectl-kafka-restart.1").exists());
     assert!(std::fs::read_to_string(dir.path().join("kubectl-kafka-restart.1")).unwrap().contains("dry"));
 }
+
+#[test]
+fn the_completer_offers_live_topic_names_from_the_bed() {
+    let _bed = crate::bed::shared();
+    crate::bed::wait_bed_ready();
+    let topic = format!("complete-me-{}", std::process::id());
+    crate::bed::plugin(&["-n", "kafka", "topics", "create", &topic, "-r", "3"]).ok();
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("kubectl_complete-kafka");
+    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_kubectl-kafka"), &link).unwrap();
+    let top = Command::new(&link).arg("top").output().unwrap();
+    assert!(String::from_utf8(top.stdout).unwrap().starts_with("topics\t"));
+    // No -n: the context's namespace (default) has no brokers, so the completer looks for
+    // the one namespace that does.
+    let out = Command::new(&link)
+        .args(["topics", "describe", ""])
+        .env("KUBECONFIG", crate::bed::kubeconfig())
+        .env("HOME", crate::bed::scratch_home())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.lines().any(|l| l == topic), "{text}");
+    assert!(text.ends_with(":4\n"));
+    let brokers = Command::new(&link)
+        .args(["-n", "kafka", "restart", "kafka-"])
+        .env("KUBECONFIG", crate::bed::kubeconfig())
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(brokers.stdout).unwrap(), "kafka-1\nkafka-2\nkafka-3\n:4\n");
+    let _ = crate::bed::plugin(&["-n", "kafka", "topics", "delete", &topic, "--yes"]);
+}
