@@ -432,6 +432,33 @@ mod tests {
     }
 
     #[test]
+    fn share_fetch_and_acknowledge_node_endpoints() {
+        use kafka_protocol::messages::{share_acknowledge_response, share_fetch_response};
+        for v in versions::<ShareFetchResponse>() {
+            let resp = ShareFetchResponse::default().with_node_endpoints(vec![
+                share_fetch_response::NodeEndpoint::default()
+                    .with_node_id(BrokerId(1))
+                    .with_host("kafka-1".into())
+                    .with_port(9092),
+            ]);
+            let out = rewrite_response(78, v, message(ApiKey::ShareFetch, v, &resp), &map()).unwrap().unwrap();
+            let got: ShareFetchResponse = decode(ApiKey::ShareFetch, v, out);
+            assert_eq!((got.node_endpoints[0].host.as_str(), got.node_endpoints[0].port), ("127.0.0.1", 40001), "v{v}");
+        }
+        for v in versions::<ShareAcknowledgeResponse>() {
+            let resp = ShareAcknowledgeResponse::default().with_node_endpoints(vec![
+                share_acknowledge_response::NodeEndpoint::default()
+                    .with_node_id(BrokerId(2))
+                    .with_host("kafka-2".into())
+                    .with_port(9092),
+            ]);
+            let out = rewrite_response(79, v, message(ApiKey::ShareAcknowledge, v, &resp), &map()).unwrap().unwrap();
+            let got: ShareAcknowledgeResponse = decode(ApiKey::ShareAcknowledge, v, out);
+            assert_eq!(got.node_endpoints[0].port, 40002, "v{v}");
+        }
+    }
+
+    #[test]
     fn unknown_and_other_api_keys_are_not_touched() {
         assert!(!carries_addresses(18, 3)); // ApiVersions
         assert!(!carries_addresses(9999, 0));
