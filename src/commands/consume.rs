@@ -70,6 +70,9 @@ pub async fn run(ctx: &Context, args: &ConsumeArgs) -> anyhow::Result<()> {
         .hint("move a group's offsets with `kubectl kafka groups reset-offsets`")
         .into());
     }
+    if ctx.via == crate::connect::via::Via::Exec {
+        return consume_via_exec(ctx, args, start).await;
+    }
     let session = Session::open(ctx, args.timeout, "consume").await?;
     let (cluster, opts) = (&session.cluster, &session.opts);
     let result = async {
@@ -109,6 +112,84 @@ pub async fn run(ctx: &Context, args: &ConsumeArgs) -> anyhow::Result<()> {
     .await;
     session.close().await;
     result
+}
+
+/// kafka-console-consumer's arguments for what it can do; the rest is refused, naming it.
+pub fn console_consumer_args(args: &ConsumeArgs, start: StartAt) -> Result<Vec<String>, String> {
+    let mut a = vec!["--topic".to_string(), args.topic.clone()];
+    if args.follow {
+        return Err("--follow over --via exec is not supported (the output comes back when the tool ends)".into());
+    }
+    if args.format == OutputRecordFormat::Json {
+        return Err("--format json over --via exec is not supported".into());
+    }
+    match (start, args.partition) {
+        (StartAt::Beginning, None) => a.push("--from-beginning".into()),
+        (StartAt::Beginning, Some(p)) => {
+            a.extend(["--partition".into(), p.to_string(), "--offset".into(), "earliest".into()])
+        }
+        (StartAt::End, Some(p)) => a.extend(["--partition".into(), p.to_string(), "--offset".into(), "latest".into()]),
+        (StartAt::End, None) => {}
+        (StartAt::Offset(n), Some(p)) => {
+            a.extend(["--partition".into(), p.to_string(), "--offset".into(), n.to_string()])
+        }
+        (StartAt::Offset(_), None) => return Err("--offset N over --via exec needs --partition".into()),
+        (StartAt::FromEnd(_) | StartAt::Time(_), _) => {
+            return Err("--offset -N and --since over --via exec are not supported".into());
+        }
+    }
+    if let Some(g) = &args.group {
+        a.extend(["--group".into(), g.clone()]);
+    }
+    if let Some(m) = args.max_messages {
+        a.extend(["--max-messages".into(), m.to_string()]);
+    }
+    if args.format == OutputRecordFormat::Kv || args.print_key {
+        a.extend(["--property".into(), "print.key=true".into(), "--property".into(), "key.separator=\t".into()]);
+    }
+    // Without --follow: stop once nothing new arrives for a while (the tool has no "until
+    // caught up").
+    a.extend(["--timeout-ms".into(), EXEC_IDLE_MS.to_string()]);
+    Ok(a)
+}
+
+const EXEC_IDLE_MS: u64 = 5000;
+
+async fn consume_via_exec(ctx: &Context, args: &ConsumeArgs, start: StartAt) -> anyhow::Result<()> {
+    let tool_args = console_consumer_args(args, start).map_err(|m| {
+        Failure::new(ExitCode::Usage, m).hint("use --via port-forward (the default outside the cluster) for these")
+    })?;
+    let cluster = ctx.connect().await?;
+    let brokers = crate::cluster::discovery::discover_brokers(&cluster, &ctx.selector).await?;
+    let route = crate::commands::reach::reach(ctx.via, &cluster, &brokers, ctx, args.timeout).await?;
+    let crate::commands::reach::Reach::Exec { pods, target } = &route else {
+        unreachable!("--via exec gives the exec route")
+    };
+    let argv = crate::connect::exec::kafka_tool("kafka-console-consumer.sh", target.port, &tool_args);
+    let out = crate::connect::exec::run_in_pod(pods, target, &argv, None).await;
+    route.close().await;
+    let out = out?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if out.code != 0 {
+        let last = stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or_default();
+        return Err(Failure::new(
+            ExitCode::Failure,
+            format!("kafka-console-consumer.sh in pod {} exited {}: {last}", out.pod, out.code),
+        )
+        .into());
+    }
+    let mut writer = RawWriter::stdout();
+    let mut count = 0u64;
+    for line in out.stdout.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
+        writer.line(line)?;
+        count += 1;
+    }
+    writer.finish()?;
+    ctx.printer.note(&format!(
+        "consumed {count} messages from topic {} (kafka-console-consumer.sh in pod {})",
+        args.topic, out.pod
+    ));
+    Ok(())
 }
 
 #[cfg(test)]

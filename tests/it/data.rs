@@ -392,3 +392,21 @@ fn delete_asks_unless_yes() {
         !kk(&["topics", "list"]).stdout.contains(&topic)
     });
 }
+
+#[test]
+fn consume_over_exec_runs_the_console_consumer_in_a_broker_pod() {
+    let _bed = shared();
+    wait_bed_ready();
+    let topic = fresh_topic("exec-consume", "1");
+    kk_stdin(&["produce", &topic, "--key-separator", ":"], b"k1:first\nk2:second\nk3:third\n").ok();
+    let forwarded = kk(&["consume", &topic, "--format", "kv"]).ok();
+    let exec = kk(&["--via", "exec", "consume", &topic, "--format", "kv"]).ok();
+    assert_eq!(exec.stdout, forwarded.stdout);
+    assert!(exec.stderr.contains("kafka-console-consumer.sh in pod"), "{}", exec.stderr);
+    let two =
+        kk(&["--via", "exec", "consume", &topic, "--partition", "0", "--offset", "1", "--max-messages", "2"]).ok();
+    assert_eq!(two.stdout, "second\nthird\n");
+    let refused = kk(&["--via", "exec", "consume", &topic, "--format", "json"]);
+    assert_eq!(refused.code, 2);
+    assert!(refused.stderr.contains("--format json over --via exec is not supported"), "{}", refused.stderr);
+}
