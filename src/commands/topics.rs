@@ -10,7 +10,7 @@ use crate::cli::{
 };
 use crate::cluster::discovery::discover_brokers;
 use crate::commands::Context;
-use crate::commands::reach::{Reach, reach};
+use crate::commands::reach::{Reach, Session, reach, require_topic};
 use crate::connect::exec::{kafka_tool, run_in_pod};
 use crate::exit::{ExitCode, Failure};
 use crate::kafka::KafkaOptions;
@@ -442,17 +442,10 @@ async fn delete(ctx: &Context, args: &TopicsDeleteArgs) -> anyhow::Result<()> {
     for t in &args.topics {
         checked_name(ctx, t)?;
     }
-    let (cluster, route) = connect(ctx, args.timeout).await?;
-    let ns = cluster.namespace.clone();
+    let session = Session::open(ctx, args.timeout, "topics delete").await?;
+    let (ns, opts) = (session.cluster.namespace.clone(), &session.opts);
     let result = async {
-        let Reach::Client { opts, tunnels } = &route else {
-            return Err(Failure::new(
-                ExitCode::Usage,
-                "topics delete needs a Kafka client route; use --via port-forward or direct",
-            )
-            .into());
-        };
-        let meta = metadata_or_explain(opts, tunnels.is_some()).await?;
+        let meta = fetch_metadata(opts).await.map_err(|e| session.unreachable(e))?;
         let mut present = Vec::new();
         for t in &args.topics {
             if meta.topics.iter().any(|m| &m.name == t && m.error.is_none()) {
@@ -492,7 +485,7 @@ async fn delete(ctx: &Context, args: &TopicsDeleteArgs) -> anyhow::Result<()> {
         failed.map_or(Ok(()), Err)
     }
     .await;
-    route.close().await;
+    session.close().await;
     result
 }
 
@@ -557,20 +550,11 @@ async fn alter_config(ctx: &Context, args: &TopicsAlterConfigArgs) -> anyhow::Re
 
 async fn add_partitions(ctx: &Context, args: &TopicsAddPartitionsArgs) -> anyhow::Result<()> {
     checked_name(ctx, &args.topic)?;
-    let (cluster, route) = connect(ctx, args.timeout).await?;
-    let ns = cluster.namespace.clone();
+    let session = Session::open(ctx, args.timeout, "topics add-partitions").await?;
+    let (ns, opts) = (session.cluster.namespace.clone(), &session.opts);
     let result = async {
-        let Reach::Client { opts, tunnels } = &route else {
-            return Err(Failure::new(
-                ExitCode::Usage,
-                "add-partitions needs a Kafka client route; use --via port-forward or direct",
-            )
-            .into());
-        };
-        let meta = metadata_or_explain(opts, tunnels.is_some()).await?;
-        let Some(topic) = meta.topics.iter().find(|t| t.name == args.topic && t.error.is_none()) else {
-            return Err(missing_topic(&args.topic, &ns));
-        };
+        let meta = fetch_metadata(opts).await.map_err(|e| session.unreachable(e))?;
+        let topic = require_topic(&meta, &args.topic, &ns)?;
         let current = topic.partitions.len();
         if args.to <= current {
             return Err(Failure::new(
@@ -587,6 +571,6 @@ async fn add_partitions(ctx: &Context, args: &TopicsAddPartitionsArgs) -> anyhow
         ctx.printer.lines(&[format!("topic/{} {verb} from {current} to {} partitions", args.topic, args.to)])
     }
     .await;
-    route.close().await;
+    session.close().await;
     result
 }
