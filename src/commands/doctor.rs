@@ -67,8 +67,7 @@ pub async fn run(ctx: &Context, args: &DoctorArgs) -> anyhow::Result<()> {
                                 .filter(|t| !t.name.starts_with("__"))
                                 .map(|t| t.name.clone())
                                 .collect();
-                            let read =
-                                topic_int_config(opts, &names, "min.insync.replicas", 1).await.unwrap_or_default();
+                            let read = topic_int_config(opts, &names, "min.insync.replicas").await.unwrap_or_default();
                             if !read.failed.is_empty() {
                                 ctx.printer.warn(&format!(
                                     "topic checks skip {} topics whose configs could not be read",

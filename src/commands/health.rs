@@ -24,8 +24,7 @@ pub async fn kafka_facts(opts: &KafkaOptions) -> anyhow::Result<KafkaFacts> {
         .filter(|t| t.partitions.iter().any(|p| p.isr.len() < p.replicas.len()))
         .map(|t| t.name.clone())
         .collect();
-    let min_isr =
-        topic_int_config(opts, &lagging, "min.insync.replicas", 1).await.map(|r| r.values).unwrap_or_default();
+    let min_isr = topic_int_config(opts, &lagging, "min.insync.replicas").await.map(|r| r.values).unwrap_or_default();
     Ok(KafkaFacts { meta, quorum, min_isr, now_ms: jiff::Timestamp::now().as_millisecond() })
 }
 

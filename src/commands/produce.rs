@@ -155,7 +155,14 @@ pub async fn run(ctx: &Context, args: &ProduceArgs) -> anyhow::Result<()> {
             .iter()
             .find(|c| c.name == "max.message.bytes")
             .and_then(|c| c.value.as_deref()?.parse().ok())
-            .unwrap_or(1_048_588);
+            .ok_or_else(|| {
+                Failure::new(ExitCode::Failure, format!("topic {} has no readable max.message.bytes", args.topic)).hint(
+                    format!(
+                        "`kubectl kafka -n {} topics describe {} --all-configs` shows what the broker says",
+                        cluster.namespace, args.topic
+                    ),
+                )
+            })?;
         let rules = LineRules {
             format: args.format,
             key: args.key.as_ref().map(|k| k.as_bytes().to_vec()),
@@ -169,11 +176,13 @@ pub async fn run(ctx: &Context, args: &ProduceArgs) -> anyhow::Result<()> {
         let reader_task = tokio::task::spawn_blocking(move || read_input(reader, rules, tx));
         let summary = if args.dry_run {
             let mut rx = rx;
-            let mut n = 0u64;
-            while rx.recv().await.is_some() {
-                n += 1;
+            let mut summary = crate::kafka::produce::ProduceSummary { topic: args.topic.clone(), ..Default::default() };
+            while let Some(record) = rx.recv().await {
+                summary.messages += 1;
+                summary.bytes += record.size() as u64;
+                summary.partitions.extend(record.partition);
             }
-            crate::kafka::produce::ProduceSummary { topic: args.topic.clone(), messages: n, ..Default::default() }
+            summary
         } else {
             let settings = ProduceSettings {
                 acks: args.acks.clone(),
@@ -189,8 +198,9 @@ pub async fn run(ctx: &Context, args: &ProduceArgs) -> anyhow::Result<()> {
         let verb = if args.dry_run { "would produce (dry run, nothing sent)" } else { "produced" };
         let parts: Vec<String> = summary.partitions.iter().map(i32::to_string).collect();
         ctx.printer.note(&format!(
-            "{verb} {} messages ({} bytes) to topic {}{}",
+            "{verb} {} message{} ({} bytes) to topic {}{}",
             summary.messages,
+            if summary.messages == 1 { "" } else { "s" },
             summary.bytes,
             args.topic,
             if parts.is_empty() { String::new() } else { format!(", partitions {}", parts.join(",")) }

@@ -29,11 +29,11 @@ pub struct KafkaState {
 pub async fn min_isr_by_topic(opts: &KafkaOptions) -> anyhow::Result<BTreeMap<String, i32>> {
     let meta = fetch_metadata(opts).await?;
     let names: Vec<String> = meta.topics.iter().map(|t| t.name.clone()).collect();
-    let mut read = topic_int_config(opts, &names, "min.insync.replicas", 1).await?;
+    let mut read = topic_int_config(opts, &names, "min.insync.replicas").await?;
     if !read.failed.is_empty() {
         // Once more for those: a broker may have just gone away.
         let again: Vec<String> = read.failed.keys().cloned().collect();
-        let retry = topic_int_config(opts, &again, "min.insync.replicas", 1).await?;
+        let retry = topic_int_config(opts, &again, "min.insync.replicas").await?;
         read.values.extend(retry.values);
         read.failed = retry.failed;
     }

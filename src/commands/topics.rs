@@ -16,7 +16,9 @@ use crate::exit::{ExitCode, Failure};
 use crate::kafka::KafkaOptions;
 use crate::kafka::admin::{self, ConfigRow, KafkaObjectError, TopicSpec};
 use crate::kafka::configs::alter_topic_config;
-use crate::kafka::metadata::{ClusterMeta, TopicSummary, fetch_metadata, fetch_metadata_for, is_internal, summarise};
+use crate::kafka::metadata::{
+    ClusterMeta, TopicSummary, brokers_without_topic, fetch_metadata, fetch_metadata_for, is_internal, summarise,
+};
 use crate::kafka::names::check_topic_name;
 use crate::kafka::offsets::{PartitionOffsets, partition_offsets};
 use rdkafka::types::RDKafkaErrorCode;
@@ -406,7 +408,8 @@ async fn create(ctx: &Context, args: &TopicsCreateArgs) -> anyhow::Result<()> {
 }
 
 /// Waits until every broker's metadata shows the new topic with a leader for each partition,
-/// so that a `produce` right after `create` finds it (creation reaches brokers asynchronously).
+/// so that a `produce`, `describe` or `alter-config` right after `create` finds it whichever
+/// broker it asks (creation reaches the brokers asynchronously).
 async fn wait_until_ready(
     opts: &KafkaOptions,
     topic: &str,
@@ -415,27 +418,31 @@ async fn wait_until_ready(
 ) -> anyhow::Result<()> {
     let deadline = tokio::time::Instant::now() + limit;
     loop {
-        // A fresh client each time: librdkafka would otherwise answer from its cache.
-        if let Ok(meta) = fetch_metadata(opts).await
-            && meta.topics.iter().any(|t| {
-                t.name == topic
-                    && t.error.is_none()
-                    && t.partitions.len() == partitions
-                    && t.partitions.iter().all(|p| p.leader >= 0)
-            })
-        {
+        let missing = match fetch_metadata(opts).await {
+            Ok(meta) => Some(brokers_without_topic(opts, &meta, topic, partitions).await),
+            Err(_) => None,
+        };
+        if missing.as_ref().is_some_and(Vec::is_empty) {
             return Ok(());
         }
         if tokio::time::Instant::now() >= deadline {
+            let who = match missing {
+                Some(ids) => format!("broker(s) {} do not show it with a leader for every partition", join_ids(&ids)),
+                None => "the cluster's metadata could not be read".to_string(),
+            };
             return Err(Failure::new(
                 ExitCode::Failure,
-                format!("topic {topic} was created but has no leader for every partition after {limit:?}"),
+                format!("topic {topic} was created but {who} after {limit:?}"),
             )
-            .hint("check `kubectl kafka status` and the broker logs")
+            .hint("check `kubectl kafka status` and `kubectl kafka health`")
             .into());
         }
         tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     }
+}
+
+fn join_ids(ids: &[i32]) -> String {
+    ids.iter().map(i32::to_string).collect::<Vec<_>>().join(", ")
 }
 
 async fn delete(ctx: &Context, args: &TopicsDeleteArgs) -> anyhow::Result<()> {
@@ -504,7 +511,8 @@ async fn alter_config(ctx: &Context, args: &TopicsAlterConfigArgs) -> anyhow::Re
     let result = async {
         match &route {
             Reach::Client { opts, tunnels } => {
-                let meta = metadata_or_explain(opts, tunnels.is_some()).await?;
+                let meta =
+                    fetch_metadata_for(opts, &args.topic).await.map_err(|e| unreachable_kafka(e, tunnels.is_some()))?;
                 if !meta.topics.iter().any(|t| t.name == args.topic && t.error.is_none()) {
                     return Err(missing_topic(&args.topic, &ns));
                 }

@@ -4,8 +4,8 @@
 use std::time::Duration;
 
 use rdkafka::admin::{
-    AdminClient, AdminOptions, ConfigSource, NewPartitions, NewTopic, OwnedResourceSpecifier, ResourceSpecifier,
-    TopicReplication,
+    AdminClient, AdminOptions, ConfigEntry, ConfigSource, NewPartitions, NewTopic, OwnedResourceSpecifier,
+    ResourceSpecifier, TopicReplication,
 };
 use rdkafka::client::DefaultClientContext;
 use rdkafka::types::RDKafkaErrorCode;
@@ -93,19 +93,39 @@ pub struct ConfigRow {
     pub sensitive: bool,
 }
 
+/// librdkafka reports no per-resource error for DescribeConfigs (rust-rdkafka returns every
+/// resource as Ok): a broker that does not know the topic, e.g. one created a moment ago that
+/// has not reached it yet, answers with no entries at all, where a known topic has dozens.
+/// An empty answer is therefore "unknown topic", never "all defaults".
+fn described(resource: rdkafka::admin::ConfigResource, topic: &str) -> Result<Vec<ConfigEntry>, KafkaObjectError> {
+    if !matches!(&resource.specifier, OwnedResourceSpecifier::Topic(name) if name == topic)
+        || resource.entries.is_empty()
+    {
+        return Err(KafkaObjectError { object: topic.to_string(), code: RDKafkaErrorCode::UnknownTopicOrPartition });
+    }
+    Ok(resource.entries)
+}
+
+/// Every config of a topic, as the broker answering describes it. A topic that broker does
+/// not know yet is asked again for up to two seconds (creation reaches brokers one by one).
 pub async fn topic_configs(opts: &KafkaOptions, topic: &str) -> anyhow::Result<Vec<ConfigRow>> {
     let client = admin(opts)?;
-    let results = client.describe_configs([&ResourceSpecifier::Topic(topic)], &options(opts.timeout, false)).await?;
-    let resource = results
-        .into_iter()
-        .next()
-        .ok_or_else(|| anyhow::anyhow!("{topic}: the brokers sent no configs"))?
-        .map_err(|code| KafkaObjectError { object: topic.to_string(), code })?;
-    if !matches!(&resource.specifier, OwnedResourceSpecifier::Topic(name) if name == topic) {
-        return Err(anyhow::anyhow!("{topic}: the brokers answered about another resource"));
-    }
-    let mut rows: Vec<ConfigRow> = resource
-        .entries
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(2);
+    let entries = loop {
+        let results =
+            client.describe_configs([&ResourceSpecifier::Topic(topic)], &options(opts.timeout, false)).await?;
+        let resource = results
+            .into_iter()
+            .next()
+            .ok_or_else(|| anyhow::anyhow!("{topic}: the brokers sent no configs"))?
+            .map_err(|code| KafkaObjectError { object: topic.to_string(), code })?;
+        match described(resource, topic) {
+            Ok(entries) => break entries,
+            Err(err) if tokio::time::Instant::now() >= deadline => return Err(err.into()),
+            Err(_) => tokio::time::sleep(Duration::from_millis(250)).await,
+        }
+    };
+    let mut rows: Vec<ConfigRow> = entries
         .into_iter()
         .map(|e| ConfigRow {
             source: source_name(&e.source).to_string(),
@@ -121,14 +141,10 @@ pub async fn topic_configs(opts: &KafkaOptions, topic: &str) -> anyhow::Result<V
 }
 
 /// One integer config (e.g. min.insync.replicas) of many topics: one admin client, one
-/// DescribeConfigs per topic, eight at a time (a topic that fails, e.g. deleted meanwhile, gets
-/// `failed` instead of failing the others).
-pub async fn topic_int_config(
-    opts: &KafkaOptions,
-    topics: &[String],
-    key: &str,
-    default: i32,
-) -> anyhow::Result<IntConfigs> {
+/// DescribeConfigs per topic, eight at a time. A topic whose value cannot be read (deleted
+/// meanwhile, not yet known to the broker asked, the key absent) gets `failed` with why,
+/// instead of failing the others or being given a default.
+pub async fn topic_int_config(opts: &KafkaOptions, topics: &[String], key: &str) -> anyhow::Result<IntConfigs> {
     use futures::stream::StreamExt;
     if topics.is_empty() {
         return Ok(IntConfigs::default());
@@ -140,12 +156,15 @@ pub async fn topic_int_config(
         .map(|topic| async move {
             let value = match client.describe_configs([&ResourceSpecifier::Topic(&topic)], options).await {
                 Ok(results) => match results.into_iter().next() {
-                    Some(Ok(resource)) => Ok(resource
-                        .entries
-                        .into_iter()
-                        .find(|e| e.name == key)
-                        .and_then(|e| e.value?.parse().ok())
-                        .unwrap_or(default)),
+                    Some(Ok(resource)) => {
+                        described(resource, &topic).map_err(|e| e.code.to_string()).and_then(|entries| {
+                            entries
+                                .into_iter()
+                                .find(|e| e.name == key)
+                                .and_then(|e| e.value?.parse().ok())
+                                .ok_or_else(|| format!("{key} not in the broker's answer"))
+                        })
+                    }
                     Some(Err(code)) => Err(code.to_string()),
                     None => Err("no answer".to_string()),
                 },
@@ -186,5 +205,40 @@ pub fn source_name(source: &ConfigSource) -> &'static str {
         ConfigSource::StaticBroker => "STATIC_BROKER_CONFIG",
         ConfigSource::Default => "DEFAULT_CONFIG",
         ConfigSource::Unknown => "UNKNOWN",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rdkafka::admin::ConfigResource;
+
+    fn entry(name: &str, value: &str) -> ConfigEntry {
+        ConfigEntry {
+            name: name.into(),
+            value: Some(value.into()),
+            source: ConfigSource::StaticBroker,
+            is_read_only: false,
+            is_default: false,
+            is_sensitive: false,
+        }
+    }
+
+    #[test]
+    fn an_empty_answer_is_an_unknown_topic_not_all_defaults() {
+        let empty = ConfigResource { specifier: OwnedResourceSpecifier::Topic("orders".into()), entries: vec![] };
+        let err = described(empty, "orders").unwrap_err();
+        assert_eq!(err.code, RDKafkaErrorCode::UnknownTopicOrPartition);
+        assert_eq!(err.object, "orders");
+        let other = ConfigResource {
+            specifier: OwnedResourceSpecifier::Topic("payments".into()),
+            entries: vec![entry("max.message.bytes", "10485760")],
+        };
+        assert!(described(other, "orders").is_err(), "an answer about another topic");
+        let known = ConfigResource {
+            specifier: OwnedResourceSpecifier::Topic("orders".into()),
+            entries: vec![entry("max.message.bytes", "10485760")],
+        };
+        assert_eq!(described(known, "orders").unwrap()[0].value.as_deref(), Some("10485760"));
     }
 }

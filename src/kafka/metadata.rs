@@ -130,9 +130,76 @@ pub async fn fetch_metadata_for(opts: &KafkaOptions, topic: &str) -> anyhow::Res
     }
 }
 
+/// True when one broker's Metadata answer shows `topic` without error, with `partitions`
+/// partitions, each with a leader.
+pub fn topic_ready_in(resp: &kafka_protocol::messages::MetadataResponse, topic: &str, partitions: usize) -> bool {
+    resp.topics.iter().any(|t| {
+        t.name.as_ref().is_some_and(|n| n.0.as_str() == topic)
+            && t.error_code == 0
+            && t.partitions.len() == partitions
+            && t.partitions.iter().all(|p| p.error_code == 0 && p.leader_id.0 >= 0)
+    })
+}
+
+/// The node ids of the brokers (of those in `meta`) that do not yet show `topic` ready, each
+/// asked on its own connection: one Metadata answer speaks for one broker only, and a new
+/// topic reaches the brokers' metadata caches one after the other. A broker that cannot be
+/// asked counts as not ready.
+pub async fn brokers_without_topic(
+    opts: &KafkaOptions,
+    meta: &ClusterMeta,
+    topic: &str,
+    partitions: usize,
+) -> Vec<i32> {
+    use kafka_protocol::messages::{ApiKey, MetadataRequest, MetadataResponse, TopicName, metadata_request};
+    use kafka_protocol::protocol::StrBytes;
+    let asks = meta.brokers.iter().map(|b| async move {
+        let address = format!("{}:{}", b.host, b.port);
+        let ready = async {
+            let mut client = super::wire::WireClient::connect(&address, opts.timeout).await?;
+            let request = MetadataRequest::default().with_allow_auto_topic_creation(false).with_topics(Some(vec![
+                metadata_request::MetadataRequestTopic::default()
+                    .with_name(Some(TopicName(StrBytes::from(topic.to_string())))),
+            ]));
+            let resp: MetadataResponse = client.send(ApiKey::Metadata, &request).await?;
+            anyhow::Ok(topic_ready_in(&resp, topic, partitions))
+        }
+        .await;
+        (b.id, ready.unwrap_or(false))
+    });
+    let mut missing: Vec<i32> =
+        futures::future::join_all(asks).await.into_iter().filter(|(_, ready)| !ready).map(|(id, _)| id).collect();
+    missing.sort_unstable();
+    missing
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_topic_is_ready_only_with_every_partition_led() {
+        use kafka_protocol::messages::{BrokerId, MetadataResponse, TopicName, metadata_response};
+        use kafka_protocol::protocol::StrBytes;
+        let part = |id: i32, leader: i32| {
+            metadata_response::MetadataResponsePartition::default()
+                .with_partition_index(id)
+                .with_leader_id(BrokerId(leader))
+        };
+        let topic = |error: i16, parts: Vec<metadata_response::MetadataResponsePartition>| {
+            MetadataResponse::default().with_topics(vec![
+                metadata_response::MetadataResponseTopic::default()
+                    .with_name(Some(TopicName(StrBytes::from_static_str("orders"))))
+                    .with_error_code(error)
+                    .with_partitions(parts),
+            ])
+        };
+        assert!(topic_ready_in(&topic(0, vec![part(0, 1), part(1, 2)]), "orders", 2));
+        assert!(!topic_ready_in(&topic(0, vec![part(0, 1), part(1, -1)]), "orders", 2), "a partition without leader");
+        assert!(!topic_ready_in(&topic(0, vec![part(0, 1)]), "orders", 2), "partitions not all known yet");
+        assert!(!topic_ready_in(&topic(3, vec![]), "orders", 2), "UNKNOWN_TOPIC_OR_PARTITION");
+        assert!(!topic_ready_in(&topic(0, vec![part(0, 1), part(1, 2)]), "other", 2), "another topic");
+    }
 
     fn partition(id: i32, leader: i32, replicas: &[i32], isr: &[i32]) -> PartitionMeta {
         PartitionMeta { id, leader, replicas: replicas.to_vec(), isr: isr.to_vec(), error: None }

@@ -166,6 +166,27 @@ pub fn registered_brokers() -> Vec<u32> {
     Vec::new()
 }
 
+/// How broker `n` itself knows `topic` (asked inside its network namespace, bypassing the
+/// plugin): Kafka's error code for the topic, then (partition, error code, leader) each.
+pub fn topic_as_broker_knows(n: u32, topic: &str) -> (i32, Vec<(i32, i32, i32)>) {
+    let probe = concat!(env!("CARGO_MANIFEST_DIR"), "/testbed/lib/kafka_probe.py");
+    let out = Command::new("ip")
+        .args(["netns", "exec", &format!("kafka-{n}"), "python3", probe, &format!("kafka-{n}:9092"), "--topic", topic])
+        .output()
+        .expect("ip netns exec");
+    assert!(out.status.success(), "probe of broker {n}: {}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    let mut lines = text.lines();
+    let error = lines.next().and_then(|l| l.split(' ').nth(1)?.parse().ok()).expect("the topic line");
+    let partitions = lines
+        .map(|l| {
+            let f: Vec<i32> = l.split(' ').filter_map(|x| x.parse().ok()).collect();
+            (f[0], f[1], f[2])
+        })
+        .collect();
+    (error, partitions)
+}
+
 /// The pid of broker `n`'s JVM as the bridge recorded it.
 pub fn broker_pid(n: u32) -> Option<u32> {
     std::fs::read_to_string(state_dir().join(format!("pids/broker-{n}.pid"))).ok()?.trim().parse().ok()

@@ -101,6 +101,54 @@ fn describe_shows_partitions_offsets_and_configs() {
 }
 
 #[test]
+fn create_returns_once_every_broker_knows_the_topic() {
+    let _bed = shared();
+    wait_bed_ready();
+    // CI once saw `alter-config` and `produce` right after `create` reach a broker that did not
+    // know the topic yet. Each broker is asked on its own, the moment create returns.
+    for i in 0..4 {
+        let topic = format!("everywhere-{}-{i}", std::process::id());
+        kk(&["topics", "create", &topic, "--partitions", "3", "--replication-factor", "3"]).ok();
+        for n in 1..=3 {
+            let (error, partitions) = topic_as_broker_knows(n, &topic);
+            assert_eq!(error, 0, "broker {n} does not know {topic} yet");
+            assert_eq!(partitions.len(), 3, "broker {n}: {partitions:?}");
+            assert!(partitions.iter().all(|&(_, e, leader)| e == 0 && leader > 0), "broker {n}: {partitions:?}");
+        }
+        kk(&["topics", "delete", &topic, "--yes"]).ok();
+    }
+    // Unknown to every broker stays unknown (the probe can tell): error 3, UNKNOWN_TOPIC_OR_PARTITION.
+    assert_eq!(topic_as_broker_knows(1, "never-created-topic").0, 3);
+}
+
+#[test]
+fn create_waits_for_a_broker_whose_metadata_lags() {
+    // A broker that lags behind the metadata log, made real: broker 3's JVM is frozen (SIGSTOP)
+    // while the topic is created and thawed three seconds later. `create` must not return
+    // before broker 3 itself knows the topic (asking any one broker is not enough).
+    let _bed = exclusive();
+    wait_bed_ready();
+    let pid = broker_pid(3).expect("broker 3's pid").to_string();
+    let topic = format!("lagging-{}", std::process::id());
+    assert!(Command::new("kill").args(["-STOP", &pid]).status().unwrap().success());
+    let thaw = {
+        let pid = pid.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_secs(3));
+            Command::new("kill").args(["-CONT", &pid]).status().unwrap();
+        })
+    };
+    let created = kk(&["topics", "create", &topic, "--partitions", "3", "--replication-factor", "3"]);
+    let (error, partitions) = topic_as_broker_knows(3, &topic);
+    thaw.join().unwrap();
+    created.ok();
+    assert_eq!(error, 0, "broker 3 did not know {topic} when create returned");
+    assert_eq!(partitions.len(), 3, "broker 3: {partitions:?}");
+    kk(&["topics", "delete", &topic, "--yes"]).ok();
+    wait_bed_ready();
+}
+
+#[test]
 fn alter_config_is_incremental() {
     let _bed = shared();
     wait_bed_ready();

@@ -66,29 +66,30 @@ impl Drop for PortForward {
     }
 }
 
-fn kcat_metadata(port: u16) -> String {
-    // Through a plain port-forward only the bootstrap connection works (the advertised names
-    // do not resolve here): librdkafka sometimes asks a learned broker instead and times out,
-    // so allow it three tries.
-    let mut last = String::new();
-    for _ in 0..3 {
+/// `kcat -L` through a fresh `kubectl port-forward` to broker `n`'s pod. Through a plain
+/// port-forward only the bootstrap connection works (the advertised names do not resolve
+/// here), and kubectl's forwarder sometimes stalls a connection (seen under CI load: kcat
+/// timed out three times on one forwarder): each of up to four tries gets its own forwarder.
+fn kcat_metadata_via_port_forward(n: u32) -> String {
+    let mut failures = Vec::new();
+    for _ in 0..4 {
+        let pf = PortForward::to_pod_of(n);
         let out = Command::new("kcat")
-            .args(["-b", &format!("127.0.0.1:{port}"), "-L", "-m", "10"])
+            .args(["-b", &format!("127.0.0.1:{}", pf.port), "-L", "-m", "10"])
             .output()
             .expect("kcat (apt-get install kcat)");
         if out.status.success() {
             return String::from_utf8_lossy(&out.stdout).into_owned();
         }
-        last = String::from_utf8_lossy(&out.stderr).into_owned();
+        failures.push(String::from_utf8_lossy(&out.stderr).into_owned());
     }
-    panic!("kcat -L failed three times: {last}");
+    panic!("kcat -L through kubectl port-forward failed four times: {failures:#?}");
 }
 
 #[test]
 fn port_forward_reaches_the_broker_which_advertises_service_names() {
     let _bed = shared();
-    let pf = PortForward::to_pod_of(1);
-    let meta = kcat_metadata(pf.port);
+    let meta = kcat_metadata_via_port_forward(1);
     for n in 1..=3 {
         assert!(meta.contains(&format!("broker {n} at kafka-{n}:9092")), "{meta}");
     }
