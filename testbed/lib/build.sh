@@ -29,10 +29,34 @@ build_all() {
   local c
   for c in kube-controller-manager kube-scheduler kubectl; do stamp_set "$c" "$K8S_VERSION"; done
   go_build etcd etcd "$ETCD_VERSION" -ldflags "-s -w" -o "$BIN/etcd" go.etcd.io/etcd/server/v3
-  go_build kwok kwok "$KWOK_VERSION" -ldflags "-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=$KWOK_VERSION" \
+  local kwok_build="$KWOK_VERSION+stdin-eof.$(sha256sum "$TESTBED_DIR/kwok/stdin-eof.patch" | cut -c1-12)"
+  stamp_ok kwok "$kwok_build" || kwok_patched
+  go_build kwok kwok "$kwok_build" -modfile "$CACHE/kwok-patched/go.mod" \
+    -ldflags "-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=$KWOK_VERSION" \
     -o "$BIN/" sigs.k8s.io/kwok/cmd/kwok sigs.k8s.io/kwok/cmd/kwokctl
-  stamp_set kwokctl "$KWOK_VERSION"
+  stamp_set kwokctl "$kwok_build"
   fetch_kafka
+}
+
+# kwok's exec copies the client's stdin into the command but never closes the command's end
+# when the client closes stdin, so `kubectl exec -i` (or kube-rs) never delivers EOF; a kubelet
+# does. Our one-line patch (testbed/kwok/stdin-eof.patch) is applied to a copy of the module
+# (Go refuses overlays inside the module cache, which stays as the proxy served it), and the
+# build uses a copy of the wrapper's go.mod that replaces sigs.k8s.io/kwok with that copy.
+kwok_patched() {
+  local dir="$CACHE/kwok-patched" src
+  (cd "$TESTBED_DIR/gomod/kwok" && go mod download sigs.k8s.io/kwok) >>"$STATE/logs/build-kwok.log" 2>&1 ||
+    die "downloading sigs.k8s.io/kwok $KWOK_VERSION failed; log: $STATE/logs/build-kwok.log" "rerun testbed/up to retry"
+  src="$GOMODCACHE/sigs.k8s.io/kwok@$KWOK_VERSION"
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  cp -r "$src" "$dir/src"
+  chmod -R u+w "$dir/src"
+  patch -s -d "$dir/src" -p1 <"$TESTBED_DIR/kwok/stdin-eof.patch" ||
+    die "testbed/kwok/stdin-eof.patch does not apply to kwok $KWOK_VERSION" \
+      "update the patch for the new version (it closes the exec command's stdin pipe after the copy)"
+  cp "$TESTBED_DIR/gomod/kwok/go.sum" "$dir/go.sum"
+  { cat "$TESTBED_DIR/gomod/kwok/go.mod"; echo "replace sigs.k8s.io/kwok => $dir/src"; } >"$dir/go.mod"
 }
 
 fetch_kafka() {

@@ -36,7 +36,7 @@ def metadata(address, topics):
 
 
 def parse(resp):
-    """(brokers as [(node_id, "host:port")], topics as [(name, error, [(partition, error, leader)])])."""
+    """(brokers as [(node_id, "host:port")], topics as [(name, error, [(partition, error, leader, isr)])])."""
     pos = 4  # correlation id
     (count,) = struct.unpack_from(">i", resp, pos)
     pos += 4
@@ -64,10 +64,12 @@ def parse(resp):
         for _ in range(pcount):
             perr, index, leader = struct.unpack_from(">hii", resp, pos)
             pos += 10
+            nodes = []
             for _ in range(2):  # replicas, isr
                 (n,) = struct.unpack_from(">i", resp, pos)
+                nodes.append(list(struct.unpack_from(f">{n}i", resp, pos + 4)))
                 pos += 4 + 4 * n
-            partitions.append((index, perr, leader))
+            partitions.append((index, perr, leader, nodes[1]))
         topics.append((name, error, sorted(partitions)))
     return sorted(found), topics
 
@@ -78,13 +80,13 @@ def brokers(address):
 
 if __name__ == "__main__":
     # kafka_probe.py ADDRESS             -> `node_id host:port` per registered broker
-    # kafka_probe.py ADDRESS --topic T   -> `T error` then `partition error leader` per partition,
+    # kafka_probe.py ADDRESS --topic T   -> `T error` then `partition error leader isr` per partition,
     #                                       as the broker at ADDRESS itself knows the topic
     if len(sys.argv) == 4 and sys.argv[2] == "--topic":
         for name, error, partitions in parse(metadata(sys.argv[1], [sys.argv[3]]))[1]:
             print(name, error)
-            for index, perr, leader in partitions:
-                print(index, perr, leader)
+            for index, perr, leader, isr in partitions:
+                print(index, perr, leader, ",".join(map(str, isr)))
     else:
         for node_id, addr in brokers(sys.argv[1]):
             print(node_id, addr)
