@@ -4,16 +4,19 @@
 
 use std::io::BufRead;
 
+use tokio::io::AsyncWriteExt;
 use tokio::sync::mpsc;
 
 use crate::cli::{InputFormat, ProduceArgs};
 use crate::commands::Context;
 use crate::commands::reach::Session;
+use crate::connect::exec::{kafka_tool, run_in_pod};
 use crate::exit::{ExitCode, Failure};
 use crate::kafka::admin::topic_configs;
+use crate::kafka::console::{ConsoleLines, max_message_bytes_in, send_failures_in};
 use crate::kafka::metadata::fetch_metadata_for;
 use crate::kafka::names::check_topic_name;
-use crate::kafka::produce::{ProduceSettings, produce_stream};
+use crate::kafka::produce::{ProduceSettings, ProduceSummary, produce_stream};
 use crate::kafka::record::{Record, from_json, parse_header};
 
 /// How each input line becomes a record.
@@ -126,20 +129,15 @@ pub async fn run(ctx: &Context, args: &ProduceArgs) -> anyhow::Result<()> {
         None => Box::new(std::io::BufReader::new(std::io::stdin())),
     };
 
+    if ctx.via == crate::connect::via::Via::Exec {
+        return produce_via_exec(ctx, args, headers, reader).await;
+    }
     let session = Session::open(ctx, args.timeout, "produce").await?;
     let (cluster, opts) = (&session.cluster, &session.opts);
     let result = async {
         let meta = fetch_metadata_for(opts, &args.topic).await.map_err(|e| session.unreachable(e))?;
         let Some(topic) = meta.topics.iter().find(|t| t.name == args.topic && t.error.is_none()) else {
-            return Err(Failure::new(
-                ExitCode::NotFound,
-                format!("topic {} does not exist, and this cluster does not create topics on first use", args.topic),
-            )
-            .hint(format!(
-                "create it first: kubectl kafka -n {} topics create {} --partitions 1 --replication-factor 3",
-                cluster.namespace, args.topic
-            ))
-            .into());
+            return Err(missing_topic(&args.topic, &cluster.namespace));
         };
         if let Some(p) = args.partition
             && !topic.partitions.iter().any(|q| q.id == p)
@@ -176,7 +174,7 @@ pub async fn run(ctx: &Context, args: &ProduceArgs) -> anyhow::Result<()> {
         let reader_task = tokio::task::spawn_blocking(move || read_input(reader, rules, tx));
         let summary = if args.dry_run {
             let mut rx = rx;
-            let mut summary = crate::kafka::produce::ProduceSummary { topic: args.topic.clone(), ..Default::default() };
+            let mut summary = ProduceSummary { topic: args.topic.clone(), ..Default::default() };
             while let Some(record) = rx.recv().await {
                 summary.messages += 1;
                 summary.bytes += record.size() as u64;
@@ -192,45 +190,203 @@ pub async fn run(ctx: &Context, args: &ProduceArgs) -> anyhow::Result<()> {
             produce_stream(opts, &args.topic, &settings, rx).await?
         };
         let input = reader_task.await?;
-        if ctx.printer.format.is_machine() {
-            ctx.printer.document(&summary)?;
-        }
-        let verb = if args.dry_run { "would produce (dry run, nothing sent)" } else { "produced" };
         let parts: Vec<String> = summary.partitions.iter().map(i32::to_string).collect();
-        ctx.printer.note(&format!(
-            "{verb} {} message{} ({} bytes) to topic {}{}",
-            summary.messages,
-            if summary.messages == 1 { "" } else { "s" },
-            summary.bytes,
-            args.topic,
-            if parts.is_empty() { String::new() } else { format!(", partitions {}", parts.join(",")) }
-        ));
-        if let Some((line, msg)) = input.error {
-            return Err(Failure::new(ExitCode::Usage, format!("input line {line}: {msg}"))
-                .hint(format!(
-                    "the {} lines before it were {}",
-                    line - 1,
-                    if args.dry_run { "checked" } else { "sent" }
-                ))
-                .into());
-        }
-        if summary.failed > 0 {
-            return Err(Failure::new(
-                ExitCode::Failure,
-                format!(
-                    "{} of {} messages failed: {}",
-                    summary.failed,
-                    input.lines,
-                    summary.first_error.unwrap_or_default()
-                ),
-            )
-            .into());
-        }
-        Ok(())
+        let whereto = if parts.is_empty() { String::new() } else { format!(", partitions {}", parts.join(",")) };
+        let first_error = summary.first_error.clone().unwrap_or_default();
+        report(ctx, args, &summary, &whereto, input.error, (input.lines, &first_error))
     }
     .await;
     session.close().await;
     result
+}
+
+/// kafka-console-producer's arguments for what it can do; the rest is refused, naming it.
+pub fn console_producer_args(args: &ProduceArgs, lines: ConsoleLines) -> Result<Vec<String>, String> {
+    if args.partition.is_some() {
+        return Err("--partition over --via exec is not supported (the console producer picks partitions)".into());
+    }
+    if args.format == InputFormat::Json {
+        return Err("--format json over --via exec is not supported (the console producer reads text lines)".into());
+    }
+    let mut a = vec!["--topic".to_string(), args.topic.clone()];
+    a.extend(["--producer-property".into(), format!("acks={}", args.acks)]);
+    a.extend(["--producer-property".into(), format!("enable.idempotence={}", args.acks == "all")]);
+    if args.compression != "none" {
+        a.extend(["--compression-codec".into(), args.compression.clone()]);
+    }
+    // A send that cannot be delivered fails within the command's timeout, not after minutes.
+    let ms = args.timeout.as_millis().max(1000);
+    a.extend(["--producer-property".into(), format!("delivery.timeout.ms={}", ms * 2)]);
+    a.extend(["--producer-property".into(), format!("request.timeout.ms={ms}")]);
+    a.extend(["--producer-property".into(), format!("max.block.ms={ms}")]);
+    a.extend(lines.properties());
+    Ok(a)
+}
+
+/// produce --via exec: the lines are checked here exactly as on the client route, then fed
+/// to kafka-console-producer.sh in a broker pod through the exec's stdin; closing stdin ends
+/// it. The topic and its max.message.bytes come from kafka-configs.sh in the same pod.
+async fn produce_via_exec(
+    ctx: &Context,
+    args: &ProduceArgs,
+    headers: Vec<(String, Option<Vec<u8>>)>,
+    reader: Box<dyn BufRead + Send>,
+) -> anyhow::Result<()> {
+    let lines = ConsoleLines { keys: args.key.is_some() || args.key_separator.is_some(), headers: !headers.is_empty() };
+    let usage = |m: String| {
+        Failure::new(ExitCode::Usage, m).hint("use --via port-forward (the default outside the cluster) for this")
+    };
+    let tool_args = console_producer_args(args, lines).map_err(usage)?;
+    // Fixed keys and headers are checked once, before anything runs.
+    let probe = Record {
+        key: args.key.as_ref().map(|k| k.as_bytes().to_vec()),
+        headers: headers.clone(),
+        ..Default::default()
+    };
+    if args.key_separator.is_none() {
+        lines
+            .encode(&Record { value: Some(Vec::new()), ..probe })
+            .map_err(|m| usage(format!("over --via exec: {m}")))?;
+    }
+    let cluster = ctx.connect().await?;
+    let brokers = crate::cluster::discovery::discover_brokers(&cluster, &ctx.selector).await?;
+    let route = crate::commands::reach::reach(ctx.via, &cluster, &brokers, ctx, args.timeout).await?;
+    let crate::commands::reach::Reach::Exec { pods, target } = &route else {
+        unreachable!("--via exec gives the exec route")
+    };
+    let result = async {
+        let describe =
+            ["--describe", "--all", "--entity-type", "topics", "--entity-name", &args.topic].map(String::from);
+        let configs = run_in_pod(pods, target, &kafka_tool("kafka-configs.sh", target.port, &describe), None).await?;
+        let configs_err = String::from_utf8_lossy(&configs.stderr);
+        if configs.code != 0 && configs_err.contains("UnknownTopicOrPartition") {
+            return Err(missing_topic(&args.topic, &cluster.namespace));
+        }
+        let max_bytes = max_message_bytes_in(&String::from_utf8_lossy(&configs.stdout)).ok_or_else(|| {
+            let last = configs_err.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or_default().to_string();
+            Failure::new(
+                ExitCode::Failure,
+                format!(
+                    "kafka-configs.sh in pod {} gave no max.message.bytes for topic {}: {last}",
+                    configs.pod, args.topic
+                ),
+            )
+        })?;
+        let rules = LineRules {
+            format: args.format,
+            key: args.key.as_ref().map(|k| k.as_bytes().to_vec()),
+            key_separator: args.key_separator.as_ref().map(|s| s.as_bytes().to_vec()),
+            headers,
+            partition: None,
+            max_bytes,
+            topic: args.topic.clone(),
+        };
+        let (tx, mut rx) = mpsc::channel::<Record>(10_000);
+        let reader_task = tokio::task::spawn_blocking(move || read_input(reader, rules, tx));
+        let mut summary = ProduceSummary { topic: args.topic.clone(), ..Default::default() };
+        // Records become console lines on one side of a pipe; the exec reads the other.
+        let (mut pipe_in, pipe_out) = tokio::io::duplex(256 * 1024);
+        let encoder = async {
+            let mut refused = None;
+            while let Some(record) = rx.recv().await {
+                match lines.encode(&record) {
+                    Ok(line) => {
+                        summary.messages += 1;
+                        summary.bytes += record.size() as u64;
+                        if !args.dry_run && pipe_in.write_all(&line).await.is_err() {
+                            break;
+                        }
+                    }
+                    Err(m) => {
+                        refused = Some((summary.messages, m));
+                        break;
+                    }
+                }
+            }
+            drop(rx);
+            drop(pipe_in);
+            refused
+        };
+        let (refused, sent) = if args.dry_run {
+            drop(pipe_out);
+            (encoder.await, None)
+        } else {
+            let argv = kafka_tool("kafka-console-producer.sh", target.port, &tool_args);
+            let (refused, out) = tokio::join!(encoder, run_in_pod(pods, target, &argv, Some(Box::new(pipe_out))));
+            (refused, Some(out?))
+        };
+        let input = reader_task.await?;
+        let mut pod = String::new();
+        if let Some(out) = &sent {
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            if out.code != 0 {
+                let last = stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or_default();
+                return Err(Failure::new(
+                    ExitCode::Failure,
+                    format!("kafka-console-producer.sh in pod {} exited {}: {last}", out.pod, out.code),
+                )
+                .into());
+            }
+            (summary.failed, summary.first_error) = send_failures_in(&stderr);
+            summary.messages = summary.messages.saturating_sub(summary.failed);
+            pod = format!(" (kafka-console-producer.sh in pod {})", out.pod);
+        }
+        // The first bad line: one the reader refused, or one no console line can carry.
+        let refused = refused.map(|(n, m)| (n + 1, format!("over --via exec: {m}")));
+        let bad = [input.error, refused].into_iter().flatten().min_by_key(|(line, _)| *line);
+        let first_error = summary.first_error.clone().unwrap_or_default();
+        report(ctx, args, &summary, &pod, bad, (input.lines, &first_error))
+    }
+    .await;
+    route.close().await;
+    result
+}
+
+/// The summary line (and document), then the outcome: the first bad input line (usage), or
+/// how many of the lines read failed to send.
+fn report(
+    ctx: &Context,
+    args: &ProduceArgs,
+    summary: &ProduceSummary,
+    whereto: &str,
+    bad_line: Option<(u64, String)>,
+    (lines, why_failed): (u64, &str),
+) -> anyhow::Result<()> {
+    if ctx.printer.format.is_machine() {
+        ctx.printer.document(summary)?;
+    }
+    let verb = if args.dry_run { "would produce (dry run, nothing sent)" } else { "produced" };
+    ctx.printer.note(&format!(
+        "{verb} {} message{} ({} bytes) to topic {}{whereto}",
+        summary.messages,
+        if summary.messages == 1 { "" } else { "s" },
+        summary.bytes,
+        args.topic,
+    ));
+    if let Some((line, msg)) = bad_line {
+        return Err(Failure::new(ExitCode::Usage, format!("input line {line}: {msg}"))
+            .hint(format!("the {} lines before it were {}", line - 1, if args.dry_run { "checked" } else { "sent" }))
+            .into());
+    }
+    if summary.failed > 0 {
+        return Err(Failure::new(
+            ExitCode::Failure,
+            format!("{} of {lines} messages failed: {why_failed}", summary.failed),
+        )
+        .into());
+    }
+    Ok(())
+}
+
+fn missing_topic(topic: &str, namespace: &str) -> anyhow::Error {
+    Failure::new(
+        ExitCode::NotFound,
+        format!("topic {topic} does not exist, and this cluster does not create topics on first use"),
+    )
+    .hint(format!(
+        "create it first: kubectl kafka -n {namespace} topics create {topic} --partitions 1 --replication-factor 3"
+    ))
+    .into()
 }
 
 #[cfg(test)]
@@ -247,6 +403,37 @@ mod tests {
             max_bytes: 100,
             topic: "t".into(),
         }
+    }
+
+    fn produce_args(extra: &[&str]) -> ProduceArgs {
+        use clap::Parser;
+        #[derive(Parser)]
+        struct Wrap {
+            #[command(flatten)]
+            args: ProduceArgs,
+        }
+        let mut argv = vec!["produce", "orders"];
+        argv.extend(extra);
+        Wrap::parse_from(argv).args
+    }
+
+    #[test]
+    fn the_console_producer_gets_what_it_can_do() {
+        let plain = ConsoleLines { keys: false, headers: false };
+        let a = console_producer_args(&produce_args(&["--acks", "1", "--compression", "zstd"]), plain).unwrap();
+        assert_eq!(a[..2], ["--topic", "orders"]);
+        assert!(a.windows(2).any(|w| w == ["--producer-property", "acks=1"]));
+        assert!(a.windows(2).any(|w| w == ["--producer-property", "enable.idempotence=false"]));
+        assert!(a.windows(2).any(|w| w == ["--compression-codec", "zstd"]));
+        assert!(a.windows(2).any(|w| w == ["--producer-property", "max.block.ms=30000"]), "the command's timeout");
+        let all = console_producer_args(&produce_args(&[]), ConsoleLines { keys: true, headers: false }).unwrap();
+        assert!(all.windows(2).any(|w| w == ["--producer-property", "enable.idempotence=true"]));
+        assert!(all.windows(2).any(|w| w == ["--property", "parse.key=true"]));
+        assert!(!all.contains(&"--compression-codec".to_string()));
+        let partition = console_producer_args(&produce_args(&["--partition", "2"]), plain).unwrap_err();
+        assert!(partition.contains("--partition over --via exec"));
+        let json = console_producer_args(&produce_args(&["--format", "json"]), plain).unwrap_err();
+        assert!(json.contains("--format json over --via exec"));
     }
 
     #[test]

@@ -462,3 +462,62 @@ fn consume_over_exec_runs_the_console_consumer_in_a_broker_pod() {
     assert_eq!(refused.code, 2);
     assert!(refused.stderr.contains("--format json over --via exec is not supported"), "{}", refused.stderr);
 }
+
+#[test]
+fn produce_over_exec_streams_stdin_to_the_console_producer() {
+    let _bed = shared();
+    wait_bed_ready();
+    let topic = fresh_topic("exec-produce", "3");
+    // Keys split at ':', a tab inside a value, two headers on every record.
+    let input = b"k1:first\nk2:second\twith a tab\nk3:third\n";
+    let sent = kk_stdin(
+        &["--via", "exec", "produce", &topic, "--key-separator", ":", "-H", "trace=t-1", "-H", "env=prod"],
+        input,
+    )
+    .ok();
+    assert!(sent.stderr.contains("produced 3 messages"), "{}", sent.stderr);
+    assert!(sent.stderr.contains("kafka-console-producer.sh in pod kafka-"), "{}", sent.stderr);
+    // Read back through the port-forward route, independent of the exec path.
+    let got = kk(&["consume", &topic, "--format", "json"]).ok();
+    let mut records: Vec<serde_json::Value> =
+        got.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect::<Vec<_>>();
+    records.sort_by_key(|r| r["key"].as_str().unwrap().to_string());
+    let pairs: Vec<(&str, &str)> =
+        records.iter().map(|r| (r["key"].as_str().unwrap(), r["value"].as_str().unwrap())).collect();
+    assert_eq!(pairs, [("k1", "first"), ("k2", "second\twith a tab"), ("k3", "third")]);
+    for r in &records {
+        assert_eq!(
+            r["headers"],
+            serde_json::json!([{"key": "trace", "value": "t-1"}, {"key": "env", "value": "prod"}]),
+            "{r}"
+        );
+    }
+
+    // A record over max.message.bytes (10 MiB here) is refused by line, the lines before it sent.
+    let mut big = b"before\n".to_vec();
+    big.extend(std::iter::repeat_n(b'x', 11 * 1024 * 1024));
+    big.extend_from_slice(b"\nafter\n");
+    let over = kk_stdin(&["--via", "exec", "produce", &topic], &big);
+    assert_eq!(over.code, 2, "{}", over.stderr);
+    assert!(over.stderr.contains("input line 2: record of 11534336 bytes is over"), "{}", over.stderr);
+    assert!(over.stderr.contains("produced 1 message "), "{}", over.stderr);
+    let values = kk(&["consume", &topic]).ok().stdout;
+    assert!(values.lines().any(|v| v == "before") && !values.contains("after"), "{values}");
+
+    // A dry run checks and sends nothing.
+    let dry = kk_stdin(&["--via", "exec", "produce", &topic, "--dry-run"], b"a\nb\n").ok();
+    assert!(dry.stderr.contains("would produce (dry run, nothing sent) 2 messages"), "{}", dry.stderr);
+    assert_eq!(kk(&["consume", &topic]).ok().stdout.lines().count(), 4, "three from the first run and 'before'");
+
+    // What the console producer cannot do is refused before anything runs.
+    let partition = kk_stdin(&["--via", "exec", "produce", &topic, "--partition", "1"], b"x\n");
+    assert_eq!(partition.code, 2);
+    assert!(partition.stderr.contains("--partition over --via exec is not supported"), "{}", partition.stderr);
+    let tabbed_key = kk_stdin(&["--via", "exec", "produce", &topic, "--key", "a\tb"], b"x\n");
+    assert_eq!(tabbed_key.code, 2);
+    assert!(tabbed_key.stderr.contains("the key contains a tab"), "{}", tabbed_key.stderr);
+    let missing = kk_stdin(&["--via", "exec", "produce", "exec-no-such-topic"], b"x\n");
+    assert_eq!(missing.code, 6, "{}", missing.stderr);
+    assert!(missing.stderr.contains("topic exec-no-such-topic does not exist"), "{}", missing.stderr);
+    assert!(!kk(&["topics", "list"]).ok().stdout.contains("exec-no-such-topic"), "nothing created");
+}
