@@ -21,6 +21,9 @@ pub async fn run(ctx: &Context, command: &GroupsCommand) -> anyhow::Result<()> {
         GroupsCommand::ResetOffsets(a) => a.timeout,
         GroupsCommand::Delete(a) => a.timeout,
     };
+    if ctx.via == crate::connect::via::Via::Exec {
+        return super::groups_exec::run(ctx, command, timeout).await;
+    }
     let session = Session::open(ctx, timeout, "groups").await?;
     let (opts, ns) = (&session.opts, session.cluster.namespace.as_str());
     let result = match command {
@@ -35,12 +38,12 @@ pub async fn run(ctx: &Context, command: &GroupsCommand) -> anyhow::Result<()> {
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
-struct GroupRow {
-    group: String,
-    state: String,
-    members: usize,
-    topics: Vec<String>,
-    lag: Option<i64>,
+pub struct GroupRow {
+    pub group: String,
+    pub state: String,
+    pub members: usize,
+    pub topics: Vec<String>,
+    pub lag: Option<i64>,
 }
 
 async fn list(ctx: &Context, opts: &KafkaOptions, _args: &GroupsListArgs) -> anyhow::Result<()> {
@@ -53,6 +56,11 @@ async fn list(ctx: &Context, opts: &KafkaOptions, _args: &GroupsListArgs) -> any
         let lag = offsets.iter().filter_map(|o| o.lag).reduce(|a, b| a + b);
         rows.push(GroupRow { group: g.group.clone(), state: g.state.clone(), members: g.members.len(), topics, lag });
     }
+    print_groups(ctx, &rows)
+}
+
+/// `groups list` output, whichever route read the groups.
+pub fn print_groups(ctx: &Context, rows: &[GroupRow]) -> anyhow::Result<()> {
     if ctx.printer.format.is_machine() {
         return ctx.printer.document(&serde_json::json!({ "groups": rows }));
     }
@@ -83,27 +91,28 @@ async fn find_group(opts: &KafkaOptions, group: &str, namespace: &str) -> anyhow
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
-struct GroupDescription {
-    group: String,
-    state: String,
-    members: Vec<crate::kafka::groups::Member>,
-    offsets: Vec<GroupOffset>,
+pub struct GroupDescription {
+    pub group: String,
+    pub state: String,
+    pub members: Vec<crate::kafka::groups::Member>,
+    pub offsets: Vec<GroupOffset>,
 }
 
 async fn describe(ctx: &Context, opts: &KafkaOptions, args: &GroupsDescribeArgs, ns: &str) -> anyhow::Result<()> {
     let info = find_group(opts, &args.group, ns).await?;
     let offsets = group_offsets(opts, &info).await?;
+    print_description(ctx, &GroupDescription { group: info.group, state: info.state, members: info.members, offsets })
+}
+
+/// `groups describe` output, whichever route read the group.
+pub fn print_description(ctx: &Context, desc: &GroupDescription) -> anyhow::Result<()> {
     if ctx.printer.format.is_machine() {
-        return ctx.printer.document(&GroupDescription {
-            group: info.group,
-            state: info.state,
-            members: info.members,
-            offsets,
-        });
+        return ctx.printer.document(desc);
     }
-    ctx.printer.lines(&[format!("Group: {}   State: {}   Members: {}", info.group, info.state, info.members.len())])?;
+    ctx.printer.lines(&[format!("Group: {}   State: {}   Members: {}", desc.group, desc.state, desc.members.len())])?;
     let none = || "-".to_string();
-    let cells: Vec<Vec<String>> = offsets
+    let cells: Vec<Vec<String>> = desc
+        .offsets
         .iter()
         .map(|o| {
             vec![
@@ -138,20 +147,8 @@ async fn reset(ctx: &Context, opts: &KafkaOptions, args: &GroupsResetArgs, ns: &
     // The group may not exist yet: resetting a new group's offsets is how one starts it
     // somewhere other than the default.
     let info = list_groups(opts, Some(&args.group)).await?.into_iter().find(|g| g.group == args.group);
-    if let Some(g) = &info
-        && is_active(&g.state)
-    {
-        return Err(Failure::new(
-            ExitCode::Failure,
-            format!(
-                "group {} is {} with {} members: its consumers would overwrite the reset",
-                g.group,
-                g.state,
-                g.members.len()
-            ),
-        )
-        .hint("stop the group's consumers first; the group must be Empty")
-        .into());
+    if let Some(g) = &info {
+        refuse_active_reset(&g.group, &g.state, g.members.len())?;
     }
     let meta = fetch_metadata_for(opts, &args.topic).await?;
     let Some(topic) = meta.topics.iter().find(|t| t.name == args.topic && t.error.is_none()) else {
@@ -185,22 +182,7 @@ async fn reset(ctx: &Context, opts: &KafkaOptions, args: &GroupsResetArgs, ns: &
             target: plan_reset(to, current, o.low, o.high, t),
         });
     }
-    if ctx.printer.format.is_machine() {
-        ctx.printer.document(&serde_json::json!({ "group": args.group, "executed": args.execute, "plan": plan }))?;
-    } else {
-        let cells: Vec<Vec<String>> = plan
-            .iter()
-            .map(|r| {
-                vec![
-                    r.topic.clone(),
-                    r.partition.to_string(),
-                    r.current.map_or("-".into(), |c| c.to_string()),
-                    r.target.to_string(),
-                ]
-            })
-            .collect();
-        ctx.printer.table(&["TOPIC", "PARTITION", "CURRENT", "NEW"], &cells)?;
-    }
+    print_plan(ctx, args, &plan)?;
     if !args.execute {
         ctx.printer.note("dry run: nothing changed; pass --execute to apply");
         return Ok(());
@@ -213,22 +195,73 @@ async fn reset(ctx: &Context, opts: &KafkaOptions, args: &GroupsResetArgs, ns: &
     Ok(())
 }
 
+/// An offset reset of a group with members is refused: they would overwrite it.
+pub fn refuse_active_reset(group: &str, state: &str, members: usize) -> anyhow::Result<()> {
+    if !is_active(state) {
+        return Ok(());
+    }
+    Err(Failure::new(
+        ExitCode::Failure,
+        format!("group {group} is {state} with {members} members: its consumers would overwrite the reset"),
+    )
+    .hint("stop the group's consumers first; the group must be Empty")
+    .into())
+}
+
+/// The reset plan (table, or JSON with whether it is applied).
+pub fn print_plan(ctx: &Context, args: &GroupsResetArgs, plan: &[ResetRow]) -> anyhow::Result<()> {
+    if ctx.printer.format.is_machine() {
+        ctx.printer.document(&serde_json::json!({ "group": args.group, "executed": args.execute, "plan": plan }))
+    } else {
+        let cells: Vec<Vec<String>> = plan
+            .iter()
+            .map(|r| {
+                vec![
+                    r.topic.clone(),
+                    r.partition.to_string(),
+                    r.current.map_or("-".into(), |c| c.to_string()),
+                    r.target.to_string(),
+                ]
+            })
+            .collect();
+        ctx.printer.table(&["TOPIC", "PARTITION", "CURRENT", "NEW"], &cells)
+    }
+}
+
 async fn delete(ctx: &Context, opts: &KafkaOptions, args: &GroupsDeleteArgs, ns: &str) -> anyhow::Result<()> {
     for g in &args.groups {
         let info = find_group(opts, g, ns).await?;
-        if is_active(&info.state) {
-            return Err(Failure::new(
-                ExitCode::Failure,
-                format!("group {g} is {} with {} members", info.state, info.members.len()),
-            )
-            .hint("only an Empty group can be deleted: stop its consumers first")
-            .into());
-        }
+        refuse_active_delete(g, &info.state, info.members.len())?;
     }
+    if !confirm_delete(ctx, args)? {
+        return Ok(());
+    }
+    for g in &args.groups {
+        admin::delete_group(opts, g)
+            .await
+            .map_err(|err| Failure::new(ExitCode::Failure, format!("delete group {g}: {err:#}")))?;
+        ctx.printer.lines(&[format!("group/{g} deleted")])?;
+    }
+    Ok(())
+}
+
+/// Only an Empty group can be deleted.
+pub fn refuse_active_delete(group: &str, state: &str, members: usize) -> anyhow::Result<()> {
+    if !is_active(state) {
+        return Ok(());
+    }
+    Err(Failure::new(ExitCode::Failure, format!("group {group} is {state} with {members} members"))
+        .hint("only an Empty group can be deleted: stop its consumers first")
+        .into())
+}
+
+/// A dry run says what would go (false: stop here); otherwise asks unless --yes, and a "no"
+/// is an error that changes nothing.
+pub fn confirm_delete(ctx: &Context, args: &GroupsDeleteArgs) -> anyhow::Result<bool> {
     if args.dry_run {
-        return ctx
-            .printer
-            .lines(&args.groups.iter().map(|g| format!("group/{g} would be deleted (dry run)")).collect::<Vec<_>>());
+        ctx.printer
+            .lines(&args.groups.iter().map(|g| format!("group/{g} would be deleted (dry run)")).collect::<Vec<_>>())?;
+        return Ok(false);
     }
     if !args.yes
         && !ctx
@@ -239,11 +272,5 @@ async fn delete(ctx: &Context, opts: &KafkaOptions, args: &GroupsDeleteArgs, ns:
             .hint("pass --yes to delete without asking")
             .into());
     }
-    for g in &args.groups {
-        admin::delete_group(opts, g)
-            .await
-            .map_err(|err| Failure::new(ExitCode::Failure, format!("delete group {g}: {err:#}")))?;
-        ctx.printer.lines(&[format!("group/{g} deleted")])?;
-    }
-    Ok(())
+    Ok(true)
 }

@@ -10,7 +10,7 @@ use crate::commands::reach::{Reach, reach};
 use crate::exit::{ExitCode, Failure};
 use crate::health::verdict::{KafkaFacts, Report, Verdict, evaluate};
 use crate::kafka::KafkaOptions;
-use crate::kafka::admin::topic_int_config;
+use crate::kafka::admin::{IntConfigs, topic_int_config};
 use crate::kafka::metadata::fetch_metadata;
 use crate::kafka::quorum::describe_quorum;
 
@@ -24,8 +24,20 @@ pub async fn kafka_facts(opts: &KafkaOptions) -> anyhow::Result<KafkaFacts> {
         .filter(|t| t.partitions.iter().any(|p| p.isr.len() < p.replicas.len()))
         .map(|t| t.name.clone())
         .collect();
-    let min_isr = topic_int_config(opts, &lagging, "min.insync.replicas").await.map(|r| r.values).unwrap_or_default();
-    Ok(KafkaFacts { meta, quorum, min_isr, now_ms: jiff::Timestamp::now().as_millisecond() })
+    let read = match topic_int_config(opts, &lagging, "min.insync.replicas").await {
+        Ok(read) => read,
+        Err(err) => IntConfigs {
+            values: Default::default(),
+            failed: lagging.iter().map(|t| (t.clone(), format!("{err:#}"))).collect(),
+        },
+    };
+    Ok(KafkaFacts {
+        meta,
+        quorum,
+        min_isr: read.values,
+        min_isr_unknown: read.failed,
+        now_ms: jiff::Timestamp::now().as_millisecond(),
+    })
 }
 
 /// One look at the cluster.

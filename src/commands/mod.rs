@@ -10,6 +10,7 @@ pub mod consume;
 pub mod disk;
 pub mod doctor;
 pub mod groups;
+pub mod groups_exec;
 pub mod health;
 pub mod history;
 pub mod man;

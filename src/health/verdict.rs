@@ -41,6 +41,8 @@ pub struct KafkaFacts {
     pub quorum: Option<Result<Quorum, String>>,
     /// min.insync.replicas of topics with partitions not fully in sync.
     pub min_isr: BTreeMap<String, i32>,
+    /// Such topics whose min.insync.replicas could not be read, with why.
+    pub min_isr_unknown: BTreeMap<String, String>,
     pub now_ms: i64,
 }
 
@@ -124,6 +126,7 @@ pub fn evaluate(brokers: &[Broker], kafka: Result<&KafkaFacts, &str>) -> Report 
     }
     // Partitions.
     let (mut offline, mut under, mut under_min, mut unpreferred) = (Vec::new(), Vec::new(), Vec::new(), 0usize);
+    let mut min_unknown = Vec::new();
     for t in &facts.meta.topics {
         for p in &t.partitions {
             let name = format!("{}/{}", t.name, p.id);
@@ -137,13 +140,16 @@ pub fn evaluate(brokers: &[Broker], kafka: Result<&KafkaFacts, &str>) -> Report 
                 {
                     under_min.push(name.clone());
                 }
+                if facts.min_isr_unknown.contains_key(&t.name) {
+                    min_unknown.push(name.clone());
+                }
             }
             if p.leader >= 0 && p.replicas.first().is_some_and(|r| *r != p.leader) {
                 unpreferred += 1;
             }
         }
     }
-    for v in [&mut offline, &mut under, &mut under_min] {
+    for v in [&mut offline, &mut under, &mut under_min, &mut min_unknown] {
         v.sort();
     }
     let list = |v: &[String]| {
@@ -162,6 +168,18 @@ pub fn evaluate(brokers: &[Broker], kafka: Result<&KafkaFacts, &str>) -> Report 
             Severity::Error,
             "partitions",
             format!("{} under min.insync.replicas (acks=all producers fail): {}", under_min.len(), list(&under_min)),
+        ));
+    }
+    if !min_unknown.is_empty() {
+        let why = facts.min_isr_unknown.values().next().cloned().unwrap_or_default();
+        reasons.push(reason(
+            Severity::Warning,
+            "partitions",
+            format!(
+                "{} under-replicated with min.insync.replicas unreadable ({why}): cannot tell whether acks=all producers fail: {}",
+                min_unknown.len(),
+                list(&min_unknown)
+            ),
         ));
     }
     if !under.is_empty() {
@@ -260,6 +278,7 @@ mod tests {
             },
             quorum: Some(Ok(Quorum { leader_id: 1, leader_epoch: 3, high_watermark: 100, voters, observers: vec![] })),
             min_isr: [("orders".to_string(), 2)].into(),
+            min_isr_unknown: BTreeMap::new(),
             now_ms: 100_000,
         }
     }
@@ -313,6 +332,26 @@ mod tests {
         let text: Vec<&str> = report.reasons.iter().map(|r| r.message.as_str()).collect();
         assert!(text.iter().any(|m| m.contains("under min.insync.replicas")), "{text:?}");
         assert!(text.iter().any(|m| m.contains("only 1 of 3 voters are caught up")), "{text:?}");
+    }
+
+    #[test]
+    fn an_unreadable_min_isr_is_said_not_guessed() {
+        let brokers = [broker(1, true), broker(2, true), broker(3, false)];
+        let mut f = facts(
+            &[1, 2],
+            &[1, 2],
+            vec![voter(1, true, 0, 99_000), voter(2, false, 0, 99_000), voter(3, false, 50, 10_000)],
+        );
+        f.min_isr.clear();
+        f.min_isr_unknown.insert("orders".into(), "UnknownTopicOrPartition".into());
+        let report = evaluate(&brokers, Ok(&f));
+        let text: Vec<&str> = report.reasons.iter().map(|r| r.message.as_str()).collect();
+        assert!(
+            text.iter().any(|m| m.contains("1 under-replicated with min.insync.replicas unreadable (UnknownTopicOrPartition)")),
+            "{text:?}"
+        );
+        assert!(!text.iter().any(|m| m.contains("under min.insync.replicas (acks=all")), "not guessed: {text:?}");
+        assert_eq!(report.verdict, Verdict::Degraded, "under-replicated is still an error");
     }
 
     #[test]

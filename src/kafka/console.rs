@@ -1,6 +1,8 @@
-//! Lines as Kafka's console producer reads them (its LineMessageReader), for the exec
-//! transport: `[headers TAB] [key TAB] value`, headers as `k:v,k:v`. Pure: which
-//! `--property` settings to pass, and each record as one such line, or why it cannot be one.
+//! The text of Kafka's command-line tools, for the exec transport. Pure.
+//! - Lines as the console producer reads them (its LineMessageReader):
+//!   `[headers TAB] [key TAB] value`, headers as `k:v,k:v`; which `--property` settings to
+//!   pass, and each record as one such line, or why it cannot be one.
+//! - What kafka-configs.sh and kafka-consumer-groups.sh print, read back into our data.
 
 use super::record::Record;
 
@@ -101,6 +103,138 @@ pub fn send_failures_in(stderr: &str) -> (u64, Option<String>) {
     (count, first)
 }
 
+/// The rows of the tables kafka-consumer-groups.sh prints (each after a header line that
+/// starts with `GROUP`), split on whitespace; with `join_after: Some(n)`, n columns and then
+/// the rest joined as one (the last column, e.g. CLIENT-ID, may hold spaces).
+fn group_tables(text: &str, join_after: Option<usize>) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut in_table = false;
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            in_table = false;
+            continue;
+        }
+        if trimmed.starts_with("GROUP ") {
+            in_table = true;
+            continue;
+        }
+        if !in_table {
+            continue;
+        }
+        let mut cols: Vec<String> = trimmed.split_whitespace().map(str::to_string).collect();
+        if let Some(n) = join_after
+            && cols.len() > n + 1
+        {
+            let rest = cols.split_off(n).join(" ");
+            cols.push(rest);
+        }
+        rows.push(cols);
+    }
+    rows
+}
+
+fn dash_none(s: &str) -> Option<String> {
+    (s != "-").then(|| s.to_string())
+}
+
+/// One row of `kafka-consumer-groups.sh --describe` (offsets).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ToolOffset {
+    pub group: String,
+    pub topic: String,
+    pub partition: i32,
+    pub committed: Option<i64>,
+    pub end: Option<i64>,
+    pub lag: Option<i64>,
+    pub member: Option<String>,
+    pub host: Option<String>,
+}
+
+/// `--describe [--all-groups]`: GROUP TOPIC PARTITION CURRENT-OFFSET LOG-END-OFFSET LAG
+/// CONSUMER-ID HOST CLIENT-ID.
+pub fn group_offsets_in(text: &str) -> Vec<ToolOffset> {
+    group_tables(text, Some(8))
+        .into_iter()
+        .filter(|c| c.len() >= 6)
+        .filter_map(|c| {
+            Some(ToolOffset {
+                group: c[0].clone(),
+                topic: c[1].clone(),
+                partition: c[2].parse().ok()?,
+                committed: c[3].parse().ok(),
+                end: c[4].parse().ok(),
+                lag: c[5].parse().ok(),
+                member: c.get(6).and_then(|s| dash_none(s)),
+                host: c.get(7).and_then(|s| dash_none(s)),
+            })
+        })
+        .collect()
+}
+
+/// `--describe --state [--all-groups]`: GROUP COORDINATOR (ID) ASSIGNMENT-STRATEGY STATE
+/// #MEMBERS, read from both ends (the coordinator holds a space, the strategy may be empty):
+/// (group, state, members).
+pub fn group_states_in(text: &str) -> Vec<(String, String, usize)> {
+    group_tables(text, None)
+        .into_iter()
+        .filter(|c| c.len() >= 3)
+        .filter_map(|c| {
+            let members = c[c.len() - 1].parse().ok()?;
+            Some((c[0].clone(), c[c.len() - 2].clone(), members))
+        })
+        .collect()
+}
+
+/// One row of `--describe --members --verbose`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ToolMember {
+    pub group: String,
+    pub id: String,
+    pub host: String,
+    pub client_id: String,
+    pub assignment: Vec<(String, Vec<i32>)>,
+}
+
+/// `--describe --members --verbose`: GROUP CONSUMER-ID HOST CLIENT-ID #PARTITIONS ASSIGNMENT,
+/// the assignment as `topic(0,1),other(2)` or `-`.
+pub fn group_members_in(text: &str) -> Vec<ToolMember> {
+    group_tables(text, None)
+        .into_iter()
+        .filter(|c| c.len() >= 5)
+        .map(|c| ToolMember {
+            group: c[0].clone(),
+            id: c[1].clone(),
+            host: c[2].clone(),
+            client_id: c[3].clone(),
+            assignment: c.get(5).map(|a| assignment_in(a)).unwrap_or_default(),
+        })
+        .collect()
+}
+
+fn assignment_in(text: &str) -> Vec<(String, Vec<i32>)> {
+    text.split("),")
+        .filter_map(|part| {
+            let (topic, parts) = part.trim_end_matches(')').split_once('(')?;
+            Some((topic.to_string(), parts.split(',').filter_map(|p| p.trim().parse().ok()).collect()))
+        })
+        .collect()
+}
+
+/// `--reset-offsets`: GROUP TOPIC PARTITION NEW-OFFSET, as (topic, partition, new offset).
+pub fn reset_plan_in(text: &str) -> Vec<(String, i32, i64)> {
+    group_tables(text, None)
+        .into_iter()
+        .filter(|c| c.len() == 4)
+        .filter_map(|c| Some((c[1].clone(), c[2].parse().ok()?, c[3].parse().ok()?)))
+        .collect()
+}
+
+/// The tool says a group does not exist (`Error: Consumer group 'g' does not exist.`).
+pub fn group_missing_in(text: &str, group: &str) -> bool {
+    text.contains(&format!("Consumer group '{group}' does not exist"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,6 +287,55 @@ mod tests {
         assert!(plain.encode(&record(Some("k"), "v", &[])).is_err(), "a key the lines would drop");
         let null = Record { value: None, ..Default::default() };
         assert!(plain.encode(&null).unwrap_err().contains("null value"));
+    }
+
+    // As kafka-consumer-groups.sh 3.7.1 printed them on the bed.
+    const STATES: &str = "\nConsumer group 'grp1' has no active members.\n\n\
+        GROUP                     COORDINATOR (ID)          ASSIGNMENT-STRATEGY  STATE           #MEMBERS\n\
+        grp1                      kafka-3:9092 (3)                               Empty           0\n\n\
+        GROUP                     COORDINATOR (ID)          ASSIGNMENT-STRATEGY  STATE           #MEMBERS\n\
+        live                      kafka-1:9092 (1)          range                Stable          2\n";
+    const OFFSETS: &str = "\nConsumer group 'grp1' has no active members.\n\n\
+        GROUP           TOPIC           PARTITION  CURRENT-OFFSET  LOG-END-OFFSET  LAG             CONSUMER-ID     HOST            CLIENT-ID\n\
+        grp1            g1              0          1               1               0               -               -               -\n\
+        grp1            g1              1          -               2               -               -               -               -\n\n\
+        GROUP           TOPIC           PARTITION  CURRENT-OFFSET  LOG-END-OFFSET  LAG             CONSUMER-ID     HOST            CLIENT-ID\n\
+        live            g1              0          5               7               2               rdkafka-1a2b    /10.231.0.1     my client\n";
+
+    #[test]
+    fn consumer_group_tables_are_read() {
+        assert_eq!(group_states_in(STATES), [("grp1".into(), "Empty".into(), 0), ("live".into(), "Stable".into(), 2)]);
+        let offsets = group_offsets_in(OFFSETS);
+        assert_eq!(offsets.len(), 3);
+        assert_eq!(
+            offsets[0],
+            ToolOffset {
+                group: "grp1".into(),
+                topic: "g1".into(),
+                partition: 0,
+                committed: Some(1),
+                end: Some(1),
+                lag: Some(0),
+                member: None,
+                host: None
+            }
+        );
+        assert_eq!((offsets[1].committed, offsets[1].lag), (None, None), "'-' is no committed offset");
+        assert_eq!(offsets[2].member.as_deref(), Some("rdkafka-1a2b"));
+        assert_eq!(offsets[2].host.as_deref(), Some("/10.231.0.1"));
+        let members = group_members_in(
+            "GROUP CONSUMER-ID HOST CLIENT-ID #PARTITIONS ASSIGNMENT\nlive rdkafka-1a2b /10.231.0.1 rdkafka 3 g1(0,1),other(2)\n\
+             live rdkafka-3c4d /10.231.0.1 rdkafka 0 -\n",
+        );
+        assert_eq!(members[0].assignment, [("g1".to_string(), vec![0, 1]), ("other".to_string(), vec![2])]);
+        assert!(members[1].assignment.is_empty());
+        let plan = "\nGROUP                          TOPIC                          PARTITION  NEW-OFFSET     \n\
+                    grp1                           g1                             0          0              \n\
+                    grp1                           g1                             1          0              \n";
+        assert_eq!(reset_plan_in(plan), [("g1".into(), 0, 0), ("g1".into(), 1, 0)]);
+        assert!(reset_plan_in("\nError: Executing consumer group command failed due to ...\n").is_empty());
+        assert!(group_missing_in("\nError: Consumer group 'nope' does not exist.\n", "nope"));
+        assert!(!group_missing_in(STATES, "nope"));
     }
 
     #[test]

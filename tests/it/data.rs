@@ -521,3 +521,54 @@ fn produce_over_exec_streams_stdin_to_the_console_producer() {
     assert!(missing.stderr.contains("topic exec-no-such-topic does not exist"), "{}", missing.stderr);
     assert!(!kk(&["topics", "list"]).ok().stdout.contains("exec-no-such-topic"), "nothing created");
 }
+
+#[test]
+fn groups_over_exec_match_the_client_route() {
+    let _bed = shared();
+    wait_bed_ready();
+    let topic = fresh_topic("exec-groups", "2");
+    let group = format!("exec-group-{}", std::process::id());
+    let lines: String = (0..10).map(|i| format!("r{i}\n")).collect();
+    kk_stdin(&["produce", &topic], lines.as_bytes()).ok();
+    kk(&["consume", &topic, "--group", &group, "--max-messages", "4"]).ok();
+    let json = |run: Run| -> serde_json::Value { serde_json::from_str(&run.ok().stdout).unwrap() };
+
+    // describe: the same document from kafka-consumer-groups.sh in a pod as from the protocol.
+    let forwarded = json(kk(&["groups", "describe", &group, "-o", "json"]));
+    let exec = json(kk(&["--via", "exec", "groups", "describe", &group, "-o", "json"]));
+    assert_eq!(exec, forwarded);
+    assert_eq!(exec["state"], "Empty");
+    // list: this group's row alike (other tests' groups come and go meanwhile).
+    let row_of = |doc: serde_json::Value| {
+        doc["groups"].as_array().unwrap().iter().find(|g| g["group"] == group.as_str()).cloned().unwrap()
+    };
+    let listed = row_of(json(kk(&["--via", "exec", "groups", "list", "-o", "json"])));
+    assert_eq!(listed, row_of(json(kk(&["groups", "list", "-o", "json"]))));
+    assert!(listed["lag"].as_i64().is_some_and(|l| l > 0), "{listed}");
+
+    // reset: the same plan; --execute applies it; then delete (asks, --dry-run, --yes).
+    let plan = |via: &[&str]| {
+        let mut args = via.to_vec();
+        args.extend(["groups", "reset-offsets", &group, "--topic", &topic, "--to-offset", "1", "-o", "json"]);
+        json(kk(&args))["plan"].clone()
+    };
+    assert_eq!(plan(&["--via", "exec"]), plan(&[]));
+    // Kafka's tool shifts only from committed offsets, and says so in its own words.
+    let shift = kk(&["--via", "exec", "groups", "reset-offsets", &group, "--topic", &topic, "--shift-by", "-1"]);
+    if shift.code != 0 {
+        assert!(shift.stderr.contains("no current committed offset"), "{}", shift.stderr);
+    }
+    kk(&["--via", "exec", "groups", "reset-offsets", &group, "--topic", &topic, "--to-earliest", "--execute"]).ok();
+    assert_eq!(kk(&["consume", &topic, "--group", &group]).ok().stdout.lines().count(), 10, "everything again");
+    let missing_topic =
+        kk(&["--via", "exec", "groups", "reset-offsets", &group, "--topic", "exec-no-topic", "--to-latest"]);
+    assert_eq!(missing_topic.code, 6, "{}", missing_topic.stderr);
+    assert!(kk(&["--via", "exec", "groups", "delete", &group]).code == 2, "not confirmed without --yes");
+    kk(&["--via", "exec", "groups", "delete", &group, "--dry-run"]).ok();
+    assert_eq!(kk(&["groups", "describe", &group]).code, 0, "dry run and refusal changed nothing");
+    kk(&["--via", "exec", "groups", "delete", &group, "--yes"]).ok();
+    assert_eq!(kk(&["groups", "describe", &group]).code, 6);
+    let gone = kk(&["--via", "exec", "groups", "describe", &group]);
+    assert_eq!(gone.code, 6, "{}", gone.stderr);
+    assert!(gone.stderr.contains(&format!("consumer group {group} does not exist")), "{}", gone.stderr);
+}

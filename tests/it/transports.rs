@@ -116,8 +116,14 @@ fn rdkafka_through_port_forward_reaches_every_broker() {
         l.sort();
         l
     };
-    wait_until("partitions led by brokers 1, 2 and 3", Duration::from_secs(60), || {
-        leaders_of(&consumer.fetch_metadata(Some(topic), Duration::from_secs(10)).unwrap()) == [1, 2, 3]
+    // Every broker must know the new leaders, not just the one that answers first: a broker
+    // whose metadata lags still says the old ones (seen in CI as [1, 1, 2] right after [1, 2, 3]).
+    wait_until("every broker sees partitions led by 1, 2 and 3", Duration::from_secs(60), || {
+        (1..=3).all(|n| {
+            let mut leaders: Vec<i32> = topic_as_broker_knows(n, topic).1.iter().map(|p| p.2).collect();
+            leaders.sort();
+            leaders == [1, 2, 3]
+        })
     });
     let md = consumer.fetch_metadata(Some(topic), Duration::from_secs(10)).unwrap();
     let mut brokers: Vec<(i32, String)> =
