@@ -31,6 +31,8 @@ test: lint bed
 bench: bed
 	cargo build --locked --release
 	benches/run
+	benches/record-relay-traffic
+	RELAY_TRAFFIC=$(HOME)/.cache/kubectl-kafka/relay-traffic cargo bench --locked --bench relay
 
 completions:
 	cargo build --locked

@@ -2,16 +2,27 @@
 //! `connect::relay::relay` and through a plain byte copy (`tokio::io::copy_bidirectional`),
 //! over in-memory pipes. No network, no Kafka: only what the relay adds.
 //!
-//! Traffic, built with kafka-protocol's encoders at the versions librdkafka 2.12 speaks to a
-//! 3.7 broker: PRODUCE produce requests (v9, 100 records of 100 bytes each, ~12 KiB) each
-//! answered by a ProduceResponse, and FETCH fetch requests (v16) each answered by a 1 MiB
-//! FetchResponse v16 (decoded by the relay, which looks for node endpoints, then forwarded as
-//! received), plus a Metadata v12 exchange every 1,000 requests (decoded and rewritten).
+//! Traffic, recorded (`RELAY_TRAFFIC=DIR`): what real Kafka clients and brokers exchanged,
+//! captured by this program's record mode (`RELAY_RECORD=DIR RELAY_UPSTREAM=1=host:port,...`:
+//! a listener per broker on 127.0.0.1, each connection relayed to its broker by the same relay,
+//! with the broker side of every connection written to DIR as it went: requests as sent,
+//! responses as the broker sent them). `benches/record-relay-traffic` drives Kafka's perf tools
+//! through it against the bed. On replay every connection's exchanges are paired in order and
+//! their correlation ids renumbered, so they can share one stream.
+//!
+//! Traffic, synthesised (no RELAY_TRAFFIC): built with kafka-protocol's encoders at the
+//! versions librdkafka 2.12 speaks to a 3.7 broker: PRODUCE produce requests (v9, 100 records
+//! of 100 bytes each, ~12 KiB) each answered by a ProduceResponse, and FETCH fetch requests
+//! (v16) each answered by a 1 MiB FetchResponse v16, plus a Metadata v12 exchange every 1,000
+//! requests.
 //! Run: `cargo bench --bench relay` (figures go to BENCHMARKS.md).
 
 #![allow(clippy::print_stdout, reason = "a benchmark reports its figures on stdout")]
 
+use std::io::Write;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
 use bytes::{Bytes, BytesMut};
@@ -25,7 +36,7 @@ use kafka_protocol::messages::{
 };
 use kafka_protocol::protocol::{Encodable, StrBytes};
 use kubectl_kafka::connect::relay::{AddressMap, relay};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 
 const PRODUCE: usize = 20_000;
 const FETCH: usize = 200;
@@ -168,9 +179,193 @@ async fn run(exchanges: Arc<Vec<(Vec<u8>, Vec<u8>)>>, how: Middle) -> Duration {
     elapsed
 }
 
-fn main() {
+/// A stream whose bytes read and written are also appended to two files.
+struct Tee<S> {
+    inner: S,
+    read_log: std::io::BufWriter<std::fs::File>,
+    write_log: std::io::BufWriter<std::fs::File>,
+}
+
+impl<S: AsyncRead + Unpin> AsyncRead for Tee<S> {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        let before = buf.filled().len();
+        let polled = Pin::new(&mut self.inner).poll_read(cx, buf);
+        if let Poll::Ready(Ok(())) = &polled {
+            let fresh = buf.filled()[before..].to_vec();
+            self.read_log.write_all(&fresh)?;
+        }
+        polled
+    }
+}
+
+impl<S: AsyncWrite + Unpin> AsyncWrite for Tee<S> {
+    fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, data: &[u8]) -> Poll<std::io::Result<usize>> {
+        let polled = Pin::new(&mut self.inner).poll_write(cx, data);
+        if let Poll::Ready(Ok(n)) = &polled {
+            self.write_log.write_all(&data[..*n])?;
+        }
+        polled
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        self.read_log.flush()?;
+        self.write_log.flush()?;
+        Pin::new(&mut self.inner).poll_flush(cx)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        self.read_log.flush()?;
+        self.write_log.flush()?;
+        Pin::new(&mut self.inner).poll_shutdown(cx)
+    }
+}
+
+/// Record mode: listeners for the brokers in RELAY_UPSTREAM (`id=host:port,...`), relaying
+/// and recording each connection under `dir` (conn-N.req, conn-N.resp) until stdin closes.
+/// Prints the bootstrap list on stdout.
+fn record(dir: &str) {
+    let upstream: Vec<(i32, String)> = std::env::var("RELAY_UPSTREAM")
+        .expect("RELAY_UPSTREAM=1=host:port,2=host:port,...")
+        .split(',')
+        .map(|e| {
+            let (id, addr) = e.split_once('=').expect("id=host:port");
+            (id.parse().expect("a node id"), addr.to_string())
+        })
+        .collect();
+    std::fs::create_dir_all(dir).unwrap();
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-    let exchanges = Arc::new(traffic());
+    runtime.block_on(async {
+        let mut listeners = Vec::new();
+        for (id, addr) in &upstream {
+            let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            listeners.push((*id, addr.clone(), l));
+        }
+        let map = Arc::new(AddressMap::new(
+            listeners.iter().map(|(id, _, l)| (*id, "127.0.0.1".to_string(), l.local_addr().unwrap().port())),
+        ));
+        let bootstrap: Vec<String> = listeners.iter().map(|(_, _, l)| l.local_addr().unwrap().to_string()).collect();
+        println!("{}", bootstrap.join(","));
+        let counter = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        for (_, addr, listener) in listeners {
+            let (map, counter, dir) = (map.clone(), counter.clone(), dir.to_string());
+            tokio::spawn(async move {
+                loop {
+                    let (client, _) = listener.accept().await.unwrap();
+                    let broker = tokio::net::TcpStream::connect(&addr).await.unwrap();
+                    let n = counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    let file = |ext: &str| {
+                        std::io::BufWriter::new(std::fs::File::create(format!("{dir}/conn-{n}.{ext}")).unwrap())
+                    };
+                    let tee = Tee { inner: broker, read_log: file("resp"), write_log: file("req") };
+                    let map = map.clone();
+                    tokio::spawn(async move {
+                        let mut tee = tee;
+                        let _ = relay(client, &mut tee, map).await;
+                        let _ = tee.flush().await;
+                    });
+                }
+            });
+        }
+        // Until the driver closes our stdin.
+        let _ = tokio::io::copy(&mut tokio::io::stdin(), &mut tokio::io::sink()).await;
+    });
+}
+
+/// Splits a recorded byte stream into its size-prefixed frames (a cut-off tail is dropped).
+fn frames(bytes: &[u8]) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at + 4 <= bytes.len() {
+        let size = i32::from_be_bytes(bytes[at..at + 4].try_into().unwrap()) as usize;
+        if at + 4 + size > bytes.len() {
+            break;
+        }
+        out.push(bytes[at..at + 4 + size].to_vec());
+        at += 4 + size;
+    }
+    out
+}
+
+/// The recorded exchanges of every connection under `dir`, paired in order, correlation ids
+/// renumbered across connections (requests: bytes 8..12 of the frame; responses: 4..8).
+fn recorded(dir: &str) -> Vec<(Vec<u8>, Vec<u8>)> {
+    let mut conns: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "req"))
+        .collect();
+    conns.sort();
+    let mut once = Vec::new();
+    for req_path in conns {
+        let reqs = frames(&std::fs::read(&req_path).unwrap());
+        let resps = frames(&std::fs::read(req_path.with_extension("resp")).unwrap());
+        for (q, r) in reqs.into_iter().zip(resps) {
+            if q.len() < 12 || r.len() < 8 || q[8..12] != r[4..8] {
+                // acks=0 produce requests have no response: pairing would go astray.
+                panic!("{}: a request without its response; record with acks=all", req_path.display());
+            }
+            once.push((q, r));
+        }
+    }
+    assert!(!once.is_empty(), "no recorded exchanges under {dir}");
+    // A round must last long enough to measure: the recording, played REPEAT times (default:
+    // as often as it takes to pass 1 GiB).
+    let size: usize = once.iter().map(|(q, r)| q.len() + r.len()).sum();
+    let repeat =
+        std::env::var("RELAY_REPEAT").ok().and_then(|r| r.parse().ok()).unwrap_or((1usize << 30).div_ceil(size));
+    let mut exchanges = Vec::with_capacity(once.len() * repeat);
+    let mut corr = 0i32;
+    for _ in 0..repeat {
+        for (q, r) in &once {
+            let (mut q, mut r) = (q.clone(), r.clone());
+            corr = corr.wrapping_add(1);
+            q[8..12].copy_from_slice(&corr.to_be_bytes());
+            r[4..8].copy_from_slice(&corr.to_be_bytes());
+            exchanges.push((q, r));
+        }
+    }
+    exchanges
+}
+
+/// What the traffic holds, by API: (name, exchanges, bytes).
+fn census(exchanges: &[(Vec<u8>, Vec<u8>)]) -> Vec<(String, usize, usize)> {
+    let mut by_key: std::collections::BTreeMap<i16, (usize, usize)> = Default::default();
+    for (q, r) in exchanges {
+        let key = i16::from_be_bytes([q[4], q[5]]);
+        let e = by_key.entry(key).or_default();
+        e.0 += 1;
+        e.1 += q.len() + r.len();
+    }
+    by_key
+        .into_iter()
+        .map(|(k, (n, b))| {
+            let name = ApiKey::try_from(k).map(|k| format!("{k:?}")).unwrap_or_else(|_| format!("key {k}"));
+            (name, n, b)
+        })
+        .collect()
+}
+
+fn main() {
+    if let Ok(dir) = std::env::var("RELAY_RECORD") {
+        return record(&dir);
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    let source = std::env::var("RELAY_TRAFFIC").ok();
+    let exchanges = Arc::new(match &source {
+        Some(dir) => recorded(dir),
+        None => traffic(),
+    });
+    match &source {
+        Some(dir) => println!("traffic: recorded in {dir}, played until past 1 GiB"),
+        None => println!("traffic: synthesised"),
+    }
+    for (name, n, b) in census(&exchanges) {
+        println!("  {name}: {n} exchanges, {:.1} MiB", b as f64 / (1024.0 * 1024.0));
+    }
     let bytes: usize = exchanges.iter().map(|(q, r)| q.len() + r.len()).sum();
     let (mut copy, mut copy64, mut relayed) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..ROUNDS {
