@@ -162,21 +162,11 @@ async fn consume_via_exec(ctx: &Context, args: &ConsumeArgs, start: StartAt) -> 
     let cluster = ctx.connect().await?;
     let brokers = crate::cluster::discovery::discover_brokers(&cluster, &ctx.selector).await?;
     let route = crate::commands::reach::reach(ctx.via, &cluster, &brokers, ctx, args.timeout).await?;
-    let crate::commands::reach::Reach::Exec { pods, target } = &route else {
-        unreachable!("--via exec gives the exec route")
-    };
-    let argv = crate::connect::exec::kafka_tool("kafka-console-consumer.sh", target.port, &tool_args);
-    let out = crate::connect::exec::run_in_pod(pods, target, &argv, None).await;
+    let out = crate::commands::reach::run_tool(&route, "kafka-console-consumer.sh", &tool_args, None).await;
     route.close().await;
     let out = out?;
-    let stderr = String::from_utf8_lossy(&out.stderr);
     if out.code != 0 {
-        let last = stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or_default();
-        return Err(Failure::new(
-            ExitCode::Failure,
-            format!("kafka-console-consumer.sh in pod {} exited {}: {last}", out.pod, out.code),
-        )
-        .into());
+        return Err(crate::commands::reach::tool_failed("kafka-console-consumer.sh", &out));
     }
     let mut writer = RawWriter::stdout();
     let mut count = 0u64;

@@ -9,30 +9,24 @@ use crate::commands::groups::{
     GroupDescription, GroupRow, confirm_delete, print_description, print_groups, print_plan, refuse_active_delete,
     refuse_active_reset,
 };
-use crate::commands::reach::{Reach, reach};
-use crate::connect::exec::{ExecOutput, kafka_tool, run_in_pod};
+use crate::commands::reach::{Reach, reach, run_tool, tool_failed};
+use crate::connect::exec::ExecOutput;
 use crate::exit::{ExitCode, Failure};
 use crate::kafka::console::{
     ToolOffset, group_members_in, group_missing_in, group_offsets_in, group_states_in, reset_plan_in,
 };
 use crate::kafka::groups::{GroupOffset, Member, ResetRow};
 
-/// One kafka-consumer-groups.sh run in the route's pod: its stdout, or a failure with its
-/// last stderr line.
+const TOOL: &str = "kafka-consumer-groups.sh";
+
+/// One kafka-consumer-groups.sh run in the route's pod: its stdout, and the whole outcome.
 async fn tool(route: &Reach, args: Vec<String>) -> anyhow::Result<(String, ExecOutput)> {
-    let Reach::Exec { pods, target } = route else { unreachable!("--via exec gives the exec route") };
-    let out = run_in_pod(pods, target, &kafka_tool("kafka-consumer-groups.sh", target.port, &args), None).await?;
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    Ok((stdout, out))
+    let out = run_tool(route, TOOL, &args, None).await?;
+    Ok((String::from_utf8_lossy(&out.stdout).into_owned(), out))
 }
 
-/// The tool's own words: its first line on stderr (it prints the problem, then its usage or
-/// a stack trace).
 fn failed(out: &ExecOutput) -> anyhow::Error {
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    let last = stderr.lines().find(|l| !l.trim().is_empty()).unwrap_or_default().trim();
-    Failure::new(ExitCode::Failure, format!("kafka-consumer-groups.sh in pod {} exited {}: {last}", out.pod, out.code))
-        .into()
+    tool_failed(TOOL, out)
 }
 
 fn argv(args: &[&str]) -> Vec<String> {

@@ -10,7 +10,7 @@ use tokio::sync::mpsc;
 use crate::cli::{InputFormat, ProduceArgs};
 use crate::commands::Context;
 use crate::commands::reach::Session;
-use crate::connect::exec::{kafka_tool, run_in_pod};
+use crate::commands::reach::{run_tool, tool_failed};
 use crate::exit::{ExitCode, Failure};
 use crate::kafka::admin::topic_configs;
 use crate::kafka::console::{ConsoleLines, max_message_bytes_in, send_failures_in};
@@ -29,6 +29,21 @@ pub struct LineRules {
     pub partition: Option<i32>,
     pub max_bytes: usize,
     pub topic: String,
+}
+
+impl LineRules {
+    /// The command's rules, with the topic's limit.
+    fn of(args: &ProduceArgs, headers: Vec<(String, Option<Vec<u8>>)>, max_bytes: usize) -> LineRules {
+        LineRules {
+            format: args.format,
+            key: args.key.as_ref().map(|k| k.as_bytes().to_vec()),
+            key_separator: args.key_separator.as_ref().map(|s| s.as_bytes().to_vec()),
+            headers,
+            partition: args.partition,
+            max_bytes,
+            topic: args.topic.clone(),
+        }
+    }
 }
 
 /// Turns one input line (without its newline) into a record, or says why not.
@@ -161,15 +176,7 @@ pub async fn run(ctx: &Context, args: &ProduceArgs) -> anyhow::Result<()> {
                     ),
                 )
             })?;
-        let rules = LineRules {
-            format: args.format,
-            key: args.key.as_ref().map(|k| k.as_bytes().to_vec()),
-            key_separator: args.key_separator.as_ref().map(|s| s.as_bytes().to_vec()),
-            headers: headers.clone(),
-            partition: args.partition,
-            max_bytes,
-            topic: args.topic.clone(),
-        };
+        let rules = LineRules::of(args, headers.clone(), max_bytes);
         let (tx, rx) = mpsc::channel(10_000);
         let reader_task = tokio::task::spawn_blocking(move || read_input(reader, rules, tx));
         let summary = if args.dry_run {
@@ -251,36 +258,23 @@ async fn produce_via_exec(
     let cluster = ctx.connect().await?;
     let brokers = crate::cluster::discovery::discover_brokers(&cluster, &ctx.selector).await?;
     let route = crate::commands::reach::reach(ctx.via, &cluster, &brokers, ctx, args.timeout).await?;
-    let crate::commands::reach::Reach::Exec { pods, target } = &route else {
-        unreachable!("--via exec gives the exec route")
-    };
     let result = async {
         let describe =
             ["--describe", "--all", "--entity-type", "topics", "--entity-name", &args.topic].map(String::from);
-        let configs = run_in_pod(pods, target, &kafka_tool("kafka-configs.sh", target.port, &describe), None).await?;
-        let configs_err = String::from_utf8_lossy(&configs.stderr);
-        if configs.code != 0 && configs_err.contains("UnknownTopicOrPartition") {
+        let configs = run_tool(&route, "kafka-configs.sh", &describe, None).await?;
+        if configs.code != 0 && String::from_utf8_lossy(&configs.stderr).contains("UnknownTopicOrPartition") {
             return Err(missing_topic(&args.topic, &cluster.namespace));
         }
+        if configs.code != 0 {
+            return Err(tool_failed("kafka-configs.sh", &configs));
+        }
         let max_bytes = max_message_bytes_in(&String::from_utf8_lossy(&configs.stdout)).ok_or_else(|| {
-            let last = configs_err.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or_default().to_string();
             Failure::new(
                 ExitCode::Failure,
-                format!(
-                    "kafka-configs.sh in pod {} gave no max.message.bytes for topic {}: {last}",
-                    configs.pod, args.topic
-                ),
+                format!("kafka-configs.sh in pod {} gave no max.message.bytes for topic {}", configs.pod, args.topic),
             )
         })?;
-        let rules = LineRules {
-            format: args.format,
-            key: args.key.as_ref().map(|k| k.as_bytes().to_vec()),
-            key_separator: args.key_separator.as_ref().map(|s| s.as_bytes().to_vec()),
-            headers,
-            partition: None,
-            max_bytes,
-            topic: args.topic.clone(),
-        };
+        let rules = LineRules::of(args, headers, max_bytes);
         let (tx, mut rx) = mpsc::channel::<Record>(10_000);
         let reader_task = tokio::task::spawn_blocking(move || read_input(reader, rules, tx));
         let mut summary = ProduceSummary { topic: args.topic.clone(), ..Default::default() };
@@ -311,23 +305,17 @@ async fn produce_via_exec(
             drop(pipe_out);
             (encoder.await, None)
         } else {
-            let argv = kafka_tool("kafka-console-producer.sh", target.port, &tool_args);
-            let (refused, out) = tokio::join!(encoder, run_in_pod(pods, target, &argv, Some(Box::new(pipe_out))));
+            let producer = run_tool(&route, "kafka-console-producer.sh", &tool_args, Some(Box::new(pipe_out)));
+            let (refused, out) = tokio::join!(encoder, producer);
             (refused, Some(out?))
         };
         let input = reader_task.await?;
         let mut pod = String::new();
         if let Some(out) = &sent {
-            let stderr = String::from_utf8_lossy(&out.stderr);
             if out.code != 0 {
-                let last = stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or_default();
-                return Err(Failure::new(
-                    ExitCode::Failure,
-                    format!("kafka-console-producer.sh in pod {} exited {}: {last}", out.pod, out.code),
-                )
-                .into());
+                return Err(tool_failed("kafka-console-producer.sh", out));
             }
-            (summary.failed, summary.first_error) = send_failures_in(&stderr);
+            (summary.failed, summary.first_error) = send_failures_in(&String::from_utf8_lossy(&out.stderr));
             summary.messages = summary.messages.saturating_sub(summary.failed);
             pod = format!(" (kafka-console-producer.sh in pod {})", out.pod);
         }

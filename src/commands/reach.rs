@@ -188,3 +188,36 @@ pub fn require_topic<'a>(
             .into()
     })
 }
+
+/// Runs one of Kafka's scripts (`kafka-topics.sh`) in the exec route's broker pod, against
+/// that pod's broker; `stdin` is streamed to it and closed at its end.
+pub async fn run_tool(
+    route: &Reach,
+    script: &str,
+    args: &[String],
+    stdin: Option<Box<dyn tokio::io::AsyncRead + Send + Unpin>>,
+) -> anyhow::Result<crate::connect::exec::ExecOutput> {
+    let Reach::Exec { pods, target } = route else { unreachable!("{script} runs over the exec route") };
+    crate::connect::exec::run_in_pod(pods, target, &crate::connect::exec::kafka_tool(script, target.port, args), stdin)
+        .await
+}
+
+/// A script that exited non-zero, in its own words, and how to run it by hand.
+pub fn tool_failed(script: &str, out: &crate::connect::exec::ExecOutput) -> anyhow::Error {
+    Failure::new(ExitCode::Failure, format!("{script} in pod {} exited {}: {}", out.pod, out.code, out.complaint()))
+        .hint(format!(
+            "run it by hand: kubectl exec -it {} -- {}/{script} ...",
+            out.pod,
+            crate::connect::exec::KAFKA_BIN
+        ))
+        .into()
+}
+
+/// Runs a script without stdin and returns its stdout, or `tool_failed`.
+pub async fn exec_tool(route: &Reach, script: &str, args: &[String]) -> anyhow::Result<String> {
+    let out = run_tool(route, script, args, None).await?;
+    if out.code != 0 {
+        return Err(tool_failed(script, &out));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}

@@ -10,8 +10,7 @@ use crate::cli::{
 };
 use crate::cluster::discovery::discover_brokers;
 use crate::commands::Context;
-use crate::commands::reach::{Reach, Session, reach, require_topic};
-use crate::connect::exec::{kafka_tool, run_in_pod};
+use crate::commands::reach::{Reach, Session, exec_tool, reach, require_topic};
 use crate::exit::{ExitCode, Failure};
 use crate::kafka::KafkaOptions;
 use crate::kafka::admin::{self, ConfigRow, KafkaObjectError, TopicSpec};
@@ -100,27 +99,6 @@ async fn connect(ctx: &Context, timeout: std::time::Duration) -> anyhow::Result<
 
 async fn metadata_or_explain(opts: &KafkaOptions, tunnelled: bool) -> anyhow::Result<ClusterMeta> {
     fetch_metadata(opts).await.map_err(|err| unreachable_kafka(err, tunnelled))
-}
-
-/// Runs one of Kafka's scripts in a broker pod and returns its stdout; its stderr is the error.
-async fn exec_tool(route: &Reach, script: &str, args: &[String]) -> anyhow::Result<String> {
-    let Reach::Exec { pods, target } = route else { unreachable!("exec_tool needs the exec route") };
-    let out = run_in_pod(pods, target, &kafka_tool(script, target.port, args), None).await?;
-    let stderr = String::from_utf8_lossy(&out.stderr).trim().to_string();
-    if out.code != 0 {
-        let last = stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").to_string();
-        return Err(Failure::new(
-            ExitCode::Failure,
-            format!("{script} in pod {} exited {}: {last}", out.pod, out.code),
-        )
-        .hint(format!(
-            "run it by hand: kubectl exec -it {} -- {}/{script} ...",
-            out.pod,
-            crate::connect::exec::KAFKA_BIN
-        ))
-        .into());
-    }
-    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 async fn list(ctx: &Context, args: &TopicsListArgs) -> anyhow::Result<()> {

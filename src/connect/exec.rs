@@ -25,6 +25,22 @@ pub struct ExecOutput {
     pub message: Option<String>,
 }
 
+impl ExecOutput {
+    /// What a failed command said, in one line: Kafka's tools print the problem first, then
+    /// their usage or a stack trace, so the first line naming an error or exception, else the
+    /// first non-empty line of stderr, else the server's message.
+    pub fn complaint(&self) -> String {
+        let stderr = String::from_utf8_lossy(&self.stderr);
+        let lines = || stderr.lines().map(str::trim).filter(|l| !l.is_empty());
+        lines()
+            .find(|l| l.starts_with("Error") || l.contains("Exception:"))
+            .or_else(|| lines().next())
+            .map(str::to_string)
+            .or_else(|| self.message.clone())
+            .unwrap_or_default()
+    }
+}
+
 /// The argv of a Kafka tool in the pod, bootstrapping at the pod's own broker.
 pub fn kafka_tool(script: &str, port: u16, args: &[String]) -> Vec<String> {
     let mut argv = vec![format!("{KAFKA_BIN}/{script}"), "--bootstrap-server".to_string(), format!("localhost:{port}")];
@@ -120,6 +136,27 @@ mod tests {
         }));
         assert_eq!(exit_of(Some(&kwok)).0, 1);
         assert_eq!(exit_of(None).0, -1);
+    }
+
+    #[test]
+    fn a_failed_tool_is_quoted_by_its_first_words_not_its_usage() {
+        let out = |stderr: &str| ExecOutput {
+            pod: "kafka-1-x".into(),
+            stdout: vec![],
+            stderr: stderr.as_bytes().to_vec(),
+            code: 1,
+            message: Some("cmd wait: exit status 1".into()),
+        };
+        let usage = "Cannot shift offset for partition t-0 since there is no current committed offset\n\
+                     Option   Description\n------   -----------\n--all-groups   Apply to all consumer groups.\n";
+        assert_eq!(
+            out(usage).complaint(),
+            "Cannot shift offset for partition t-0 since there is no current committed offset"
+        );
+        let trace = "[2026-11-25] WARN something\nError while executing topic command : Topic 'x' already exists.\n\
+                     org.apache.kafka.common.errors.TopicExistsException: Topic 'x' already exists.\n\tat kafka.Foo(Foo.scala:1)\n";
+        assert_eq!(out(trace).complaint(), "Error while executing topic command : Topic 'x' already exists.");
+        assert_eq!(out("").complaint(), "cmd wait: exit status 1", "nothing on stderr: the server's message");
     }
 
     #[test]
