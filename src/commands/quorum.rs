@@ -2,18 +2,50 @@
 //! shows, from a DescribeQuorum request.
 
 use crate::cli::QuorumArgs;
+use crate::cluster::Broker;
 use crate::commands::Context;
-use crate::commands::reach::Session;
-use crate::kafka::quorum::describe_quorum;
+use crate::commands::reach::{Session, exec_tool, reach};
+use crate::exit::{ExitCode, Failure};
+use crate::kafka::console::quorum_in;
+use crate::kafka::quorum::{Quorum, describe_quorum};
 use crate::output::format_age;
 
 pub async fn run(ctx: &Context, args: &QuorumArgs) -> anyhow::Result<()> {
+    if ctx.via == crate::connect::via::Via::Exec {
+        return via_exec(ctx, args).await;
+    }
     let session = Session::open(ctx, args.timeout, "quorum").await?;
-    let (brokers, opts) = (&session.brokers, &session.opts);
-    let result = async {
-        let q = describe_quorum(opts).await.map_err(|e| session.unreachable(e))?;
+    let result = match describe_quorum(&session.opts).await {
+        Ok(q) => print(ctx, &session.brokers, &q),
+        Err(e) => Err(session.unreachable(e)),
+    };
+    session.close().await;
+    result
+}
+
+/// --via exec: kafka-metadata-quorum.sh's --status and --replication, run side by side in a
+/// broker pod, read back into the same quorum.
+async fn via_exec(ctx: &Context, args: &QuorumArgs) -> anyhow::Result<()> {
+    let cluster = ctx.connect().await?;
+    let brokers = crate::cluster::discovery::discover_brokers(&cluster, &ctx.selector).await?;
+    let route = reach(ctx.via, &cluster, &brokers, ctx, args.timeout).await?;
+    let tool = "kafka-metadata-quorum.sh";
+    let (status_args, replication_args) =
+        (["describe".to_string(), "--status".to_string()], ["describe".to_string(), "--replication".to_string()]);
+    let (status, replication) =
+        tokio::join!(exec_tool(&route, tool, &status_args), exec_tool(&route, tool, &replication_args));
+    route.close().await;
+    let q = quorum_in(&status?, &replication?).ok_or_else(|| {
+        Failure::new(ExitCode::Failure, format!("{tool} printed no quorum this version of the plugin can read"))
+            .hint("run it by hand: kubectl exec <pod> -- /opt/kafka/bin/kafka-metadata-quorum.sh describe --status")
+    })?;
+    print(ctx, &brokers, &q)
+}
+
+fn print(ctx: &Context, brokers: &[Broker], q: &Quorum) -> anyhow::Result<()> {
+    {
         if ctx.printer.format.is_machine() {
-            return ctx.printer.document(&q);
+            return ctx.printer.document(q);
         }
         let now = jiff::Timestamp::now().as_millisecond();
         let ago =
@@ -65,7 +97,4 @@ pub async fn run(ctx: &Context, args: &QuorumArgs) -> anyhow::Result<()> {
             &rows,
         )
     }
-    .await;
-    session.close().await;
-    result
 }

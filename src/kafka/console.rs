@@ -235,6 +235,40 @@ pub fn group_missing_in(text: &str, group: &str) -> bool {
     text.contains(&format!("Consumer group '{group}' does not exist"))
 }
 
+/// The quorum from `kafka-metadata-quorum.sh describe --status` (`LeaderId:  1` lines) and
+/// `describe --replication` (a tab-separated table: NodeId LogEndOffset Lag
+/// LastFetchTimestamp LastCaughtUpTimestamp Status; -1 for a time never seen).
+pub fn quorum_in(status: &str, replication: &str) -> Option<super::quorum::Quorum> {
+    let field = |name: &str| {
+        status.lines().find_map(|l| l.trim().strip_prefix(name)?.strip_prefix(':').map(|v| v.trim().to_string()))
+    };
+    let mut quorum = super::quorum::Quorum {
+        leader_id: field("LeaderId")?.parse().ok()?,
+        leader_epoch: field("LeaderEpoch")?.parse().ok()?,
+        high_watermark: field("HighWatermark")?.parse().ok()?,
+        voters: Vec::new(),
+        observers: Vec::new(),
+    };
+    let time = |v: &str| v.parse::<i64>().ok().filter(|t| *t >= 0);
+    for line in replication.lines().skip_while(|l| !l.trim_start().starts_with("NodeId")).skip(1) {
+        let c: Vec<&str> = line.split_whitespace().collect();
+        if c.len() < 6 {
+            continue;
+        }
+        let replica = super::quorum::Replica {
+            node_id: c[0].parse().ok()?,
+            log_end_offset: c[1].parse().ok()?,
+            lag: c[2].parse().ok()?,
+            last_fetch: time(c[3]),
+            last_caught_up: time(c[4]),
+            voter: c[5] != "Observer",
+            leader: c[5] == "Leader",
+        };
+        if replica.voter { quorum.voters.push(replica) } else { quorum.observers.push(replica) }
+    }
+    (!quorum.voters.is_empty()).then_some(quorum)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -336,6 +370,24 @@ mod tests {
         assert!(reset_plan_in("\nError: Executing consumer group command failed due to ...\n").is_empty());
         assert!(group_missing_in("\nError: Consumer group 'nope' does not exist.\n", "nope"));
         assert!(!group_missing_in(STATES, "nope"));
+    }
+
+    #[test]
+    fn the_quorum_tool_is_read() {
+        let status = "ClusterId:              5L6g3nShT-eMCtK--X86AZA\nLeaderId:               1\nLeaderEpoch:            6\n\
+                      HighWatermark:          1715\nMaxFollowerLag:         0\nCurrentVoters:          [1,2,3]\n";
+        let replication = "NodeId\tLogEndOffset\tLag\tLastFetchTimestamp\tLastCaughtUpTimestamp\tStatus  \t\n\
+                           1     \t1716        \t0  \t1795604417848     \t1795604417848        \tLeader  \t\n\
+                           3     \t1700        \t16 \t-1                \t-1                   \tFollower\t\n\
+                           4     \t1716        \t0  \t1795604417629     \t1795604417629        \tObserver\t\n";
+        let q = quorum_in(status, replication).unwrap();
+        assert_eq!((q.leader_id, q.leader_epoch, q.high_watermark), (1, 6, 1715));
+        assert_eq!(q.voters.len(), 2);
+        assert!(q.voters[0].leader && q.voters[0].voter);
+        assert_eq!((q.voters[1].lag, q.voters[1].last_fetch, q.voters[1].last_caught_up), (16, None, None));
+        assert_eq!(q.observers.len(), 1);
+        assert!(!q.observers[0].voter);
+        assert!(quorum_in("", replication).is_none(), "no status, no quorum");
     }
 
     #[test]

@@ -139,3 +139,28 @@ fn disk_shows_log_dir_bytes_against_the_pvc() {
     assert!(table.stdout.contains("USE%") && table.stdout.contains(&topic), "{}", table.stdout);
     let _ = plugin(&["-n", "kafka", "topics", "delete", &topic, "--yes"]);
 }
+
+#[test]
+fn quorum_over_exec_reads_the_same_quorum_as_describe_quorum() {
+    let _bed = shared();
+    wait_bed_ready();
+    let doc = |via: &str| -> serde_json::Value {
+        let out = plugin(&["-n", "kafka", "--via", via, "quorum", "-o", "json"]).ok();
+        serde_json::from_str(&out.stdout).unwrap()
+    };
+    // Offsets and times move between two looks; who leads, in which epoch, and who votes do not.
+    let shape = |d: &serde_json::Value| {
+        let roles: Vec<(i64, bool, bool)> = d["voters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| (v["nodeId"].as_i64().unwrap(), v["voter"].as_bool().unwrap(), v["leader"].as_bool().unwrap()))
+            .collect();
+        (d["leaderId"].clone(), d["leaderEpoch"].clone(), roles, d["observers"].as_array().unwrap().len())
+    };
+    let exec = doc("exec");
+    assert_eq!(shape(&exec), shape(&doc("port-forward")));
+    assert_eq!(exec["voters"].as_array().unwrap().len(), 3);
+    assert!(exec["highWatermark"].as_i64().unwrap() > 0, "{exec}");
+    assert!(exec["voters"][0]["lastCaughtUp"].as_i64().unwrap() > 0, "times are read: {exec}");
+}
