@@ -5,8 +5,11 @@ use serde::Serialize;
 
 use crate::cli::DiskArgs;
 use crate::commands::Context;
-use crate::commands::reach::Session;
-use crate::kafka::logdirs::{LogDirUsage, describe_log_dirs, parse_quantity};
+use std::collections::BTreeMap;
+
+use crate::cluster::Broker;
+use crate::commands::reach::{Session, exec_tool, reach};
+use crate::kafka::logdirs::{LogDirUsage, describe_log_dirs, parse_quantity, usage_from_tool};
 use crate::kafka::metadata::fetch_metadata;
 
 #[derive(Debug, Serialize)]
@@ -33,72 +36,105 @@ fn human(bytes: i64) -> String {
 }
 
 pub async fn run(ctx: &Context, args: &DiskArgs) -> anyhow::Result<()> {
+    if ctx.via == crate::connect::via::Via::Exec {
+        return via_exec(ctx, args).await;
+    }
     let session = Session::open(ctx, args.timeout, "disk").await?;
     let (brokers, opts) = (&session.brokers, &session.opts);
     let result = async {
         let meta = fetch_metadata(opts).await.map_err(|e| session.unreachable(e))?;
-        let mut rows = Vec::new();
+        let mut usage = BTreeMap::new();
         for b in brokers {
             let Some(id) = b.node_id else { continue };
             // The address clients reach this broker at (rewritten to its tunnel when tunnelled).
             let Some(addr) = meta.brokers.iter().find(|m| m.id == id).map(|m| format!("{}:{}", m.host, m.port)) else {
-                ctx.printer.warn(&format!("broker {} (node {id}) is not registered: no disk figures", b.name));
                 continue;
             };
-            let dirs = describe_log_dirs(opts, id, &addr).await?;
-            let used: i64 = dirs.iter().map(|d| d.total).sum();
-            let volume = b.volumes.first();
-            let requested = volume.and_then(|v| v.requested.clone());
-            let requested_bytes = requested.as_deref().and_then(parse_quantity);
-            rows.push(DiskRow {
-                broker: b.name.clone(),
-                node_id: id,
-                pvc: volume.map(|v| v.claim.clone()),
-                percent: requested_bytes
-                    .filter(|r| *r > 0)
-                    .map(|r| (used as f64 * 100.0 / r as f64 * 100.0).round() / 100.0),
-                requested,
-                requested_bytes,
-                used_bytes: used,
-                log_dirs: dirs,
-            });
+            usage.insert(id, describe_log_dirs(opts, id, &addr).await?);
         }
-        if ctx.printer.format.is_machine() {
-            return ctx.printer.document(&serde_json::json!({ "brokers": rows }));
-        }
-        let mut cells = Vec::new();
-        for r in &rows {
-            cells.push(vec![
-                r.broker.clone(),
-                r.node_id.to_string(),
-                r.pvc.clone().unwrap_or_else(|| "<none>".into()),
-                r.requested.clone().unwrap_or_else(|| "?".into()),
-                human(r.used_bytes),
-                r.percent.map_or("?".into(), |p| format!("{p:.2}%")),
-                r.log_dirs
-                    .iter()
-                    .flat_map(|d| d.by_topic.iter())
-                    .filter(|(t, _)| args.all || !t.starts_with("__"))
-                    .count()
-                    .to_string(),
-            ]);
-        }
-        ctx.printer.table(&["BROKER", "NODE-ID", "PVC", "CAPACITY", "USED", "USE%", "TOPICS"], &cells)?;
-        if args.topics {
-            let mut by_topic = Vec::new();
-            for r in &rows {
-                for d in &r.log_dirs {
-                    for (t, bytes) in d.by_topic.iter().filter(|(t, _)| args.all || !t.starts_with("__")) {
-                        by_topic.push(vec![r.broker.clone(), t.clone(), human(*bytes)]);
-                    }
-                }
-            }
-            ctx.printer.lines(&[String::new()])?;
-            ctx.printer.table(&["BROKER", "TOPIC", "SIZE"], &by_topic)?;
-        }
-        Ok(())
+        print(ctx, args, brokers, usage)
     }
     .await;
     session.close().await;
     result
+}
+
+/// --via exec: kafka-log-dirs.sh in a broker pod answers for every broker at once (without
+/// the volume sizes, which that tool does not print).
+async fn via_exec(ctx: &Context, args: &DiskArgs) -> anyhow::Result<()> {
+    let cluster = ctx.connect().await?;
+    let brokers = crate::cluster::discovery::discover_brokers(&cluster, &ctx.selector).await?;
+    let route = reach(ctx.via, &cluster, &brokers, ctx, args.timeout).await?;
+    let ids: Vec<String> = brokers.iter().filter_map(|b| b.node_id).map(|id| id.to_string()).collect();
+    let tool_args = ["--describe".to_string(), "--broker-list".to_string(), ids.join(",")];
+    let out = exec_tool(&route, "kafka-log-dirs.sh", &tool_args).await;
+    route.close().await;
+    print(ctx, args, &brokers, usage_from_tool(&out?)?)
+}
+
+/// One row per broker that answered; a warning for each that did not.
+fn print(
+    ctx: &Context,
+    args: &DiskArgs,
+    brokers: &[Broker],
+    mut usage: BTreeMap<i32, Vec<LogDirUsage>>,
+) -> anyhow::Result<()> {
+    let mut rows = Vec::new();
+    for b in brokers {
+        let Some(id) = b.node_id else { continue };
+        let Some(dirs) = usage.remove(&id) else {
+            ctx.printer.warn(&format!("broker {} (node {id}) is not registered: no disk figures", b.name));
+            continue;
+        };
+        let used: i64 = dirs.iter().map(|d| d.total).sum();
+        let volume = b.volumes.first();
+        let requested = volume.and_then(|v| v.requested.clone());
+        let requested_bytes = requested.as_deref().and_then(parse_quantity);
+        rows.push(DiskRow {
+            broker: b.name.clone(),
+            node_id: id,
+            pvc: volume.map(|v| v.claim.clone()),
+            percent: requested_bytes
+                .filter(|r| *r > 0)
+                .map(|r| (used as f64 * 100.0 / r as f64 * 100.0).round() / 100.0),
+            requested,
+            requested_bytes,
+            used_bytes: used,
+            log_dirs: dirs,
+        });
+    }
+    if ctx.printer.format.is_machine() {
+        return ctx.printer.document(&serde_json::json!({ "brokers": rows }));
+    }
+    let mut cells = Vec::new();
+    for r in &rows {
+        cells.push(vec![
+            r.broker.clone(),
+            r.node_id.to_string(),
+            r.pvc.clone().unwrap_or_else(|| "<none>".into()),
+            r.requested.clone().unwrap_or_else(|| "?".into()),
+            human(r.used_bytes),
+            r.percent.map_or("?".into(), |p| format!("{p:.2}%")),
+            r.log_dirs
+                .iter()
+                .flat_map(|d| d.by_topic.iter())
+                .filter(|(t, _)| args.all || !t.starts_with("__"))
+                .count()
+                .to_string(),
+        ]);
+    }
+    ctx.printer.table(&["BROKER", "NODE-ID", "PVC", "CAPACITY", "USED", "USE%", "TOPICS"], &cells)?;
+    if args.topics {
+        let mut by_topic = Vec::new();
+        for r in &rows {
+            for d in &r.log_dirs {
+                for (t, bytes) in d.by_topic.iter().filter(|(t, _)| args.all || !t.starts_with("__")) {
+                    by_topic.push(vec![r.broker.clone(), t.clone(), human(*bytes)]);
+                }
+            }
+        }
+        ctx.printer.lines(&[String::new()])?;
+        ctx.printer.table(&["BROKER", "TOPIC", "SIZE"], &by_topic)?;
+    }
+    Ok(())
 }

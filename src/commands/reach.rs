@@ -153,7 +153,7 @@ impl Session {
                     ExitCode::Usage,
                     format!("{command} needs a Kafka client route: use --via port-forward (the default outside the cluster) or direct"),
                 )
-                .hint("--via exec serves topics list/describe/create/alter-config, produce, consume, groups and quorum")
+                .hint("--via exec serves topics list/describe/create/alter-config, produce, consume, groups, quorum and disk")
                 .into());
             }
         };

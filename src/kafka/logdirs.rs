@@ -43,6 +43,41 @@ pub fn usage_from(node_id: i32, resp: &DescribeLogDirsResponse) -> Vec<LogDirUsa
         .collect()
 }
 
+/// Log-dir usage from `kafka-log-dirs.sh --describe` (its JSON line: brokers, each with
+/// logDirs of partitions `topic-N` and their size), for the exec transport; that tool does not
+/// report the volume's size (-1 here). Keyed by node id.
+pub fn usage_from_tool(output: &str) -> anyhow::Result<BTreeMap<i32, Vec<LogDirUsage>>> {
+    let line = output
+        .lines()
+        .find(|l| l.trim_start().starts_with('{'))
+        .ok_or_else(|| anyhow::anyhow!("kafka-log-dirs.sh printed no JSON"))?;
+    let doc: serde_json::Value = serde_json::from_str(line)?;
+    let mut out = BTreeMap::new();
+    for b in doc["brokers"].as_array().into_iter().flatten() {
+        let node_id = b["broker"].as_i64().ok_or_else(|| anyhow::anyhow!("a broker without an id"))? as i32;
+        let mut dirs = Vec::new();
+        for d in b["logDirs"].as_array().into_iter().flatten().filter(|d| d["error"].is_null()) {
+            let mut by_topic = BTreeMap::new();
+            for p in d["partitions"].as_array().into_iter().flatten().filter(|p| p["isFuture"] != true) {
+                let name = p["partition"].as_str().unwrap_or_default();
+                // "topic-N": the topic is everything before the last '-'.
+                let topic = name.rsplit_once('-').map_or(name, |(t, _)| t);
+                *by_topic.entry(topic.to_string()).or_insert(0) += p["size"].as_i64().unwrap_or(0);
+            }
+            dirs.push(LogDirUsage {
+                node_id,
+                log_dir: d["logDir"].as_str().unwrap_or_default().to_string(),
+                total: by_topic.values().sum(),
+                by_topic,
+                volume_total: -1,
+                volume_usable: -1,
+            });
+        }
+        out.insert(node_id, dirs);
+    }
+    Ok(out)
+}
+
 /// Asks one broker (at `address`) about its own log dirs.
 pub async fn describe_log_dirs(opts: &KafkaOptions, node_id: i32, address: &str) -> anyhow::Result<Vec<LogDirUsage>> {
     let mut client = WireClient::connect(address, opts.timeout).await?;
@@ -121,5 +156,24 @@ mod tests {
         let u = usage_from(2, &resp);
         assert_eq!(u[0].by_topic, [("a".to_string(), 15), ("b".to_string(), 7)].into());
         assert_eq!((u[0].total, u[0].volume_total, u[0].volume_usable), (22, 1000, 400));
+    }
+
+    #[test]
+    fn the_log_dirs_tool_is_read() {
+        let out = "Querying brokers for log directories information\nReceived log directory information from brokers 1,2\n\
+            {\"brokers\":[{\"broker\":1,\"logDirs\":[{\"partitions\":[\
+            {\"partition\":\"orders-0\",\"size\":100,\"offsetLag\":0,\"isFuture\":false},\
+            {\"partition\":\"orders-1\",\"size\":50,\"offsetLag\":0,\"isFuture\":false},\
+            {\"partition\":\"my-topic-2\",\"size\":7,\"offsetLag\":0,\"isFuture\":false},\
+            {\"partition\":\"orders-2\",\"size\":999,\"offsetLag\":0,\"isFuture\":true}],\
+            \"error\":null,\"logDir\":\"/var/lib/kafka/data\"}]},{\"broker\":2,\"logDirs\":[]}],\"version\":1}\n";
+        let usage = usage_from_tool(out).unwrap();
+        let one = &usage[&1][0];
+        assert_eq!(one.log_dir, "/var/lib/kafka/data");
+        assert_eq!(one.by_topic["orders"], 150, "future replicas do not count");
+        assert_eq!(one.by_topic["my-topic"], 7, "dashes inside the topic name");
+        assert_eq!((one.total, one.volume_total), (157, -1));
+        assert!(usage[&2].is_empty());
+        assert!(usage_from_tool("no json").is_err());
     }
 }

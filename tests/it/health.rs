@@ -137,6 +137,21 @@ fn disk_shows_log_dir_bytes_against_the_pvc() {
     }
     let table = plugin(&["-n", "kafka", "disk", "--topics"]).ok();
     assert!(table.stdout.contains("USE%") && table.stdout.contains(&topic), "{}", table.stdout);
+    // Over exec (kafka-log-dirs.sh): the same topic bytes on every broker and the same PVCs.
+    let exec: serde_json::Value =
+        serde_json::from_str(&plugin(&["-n", "kafka", "--via", "exec", "disk", "-o", "json"]).ok().stdout).unwrap();
+    let view = |d: &serde_json::Value| -> Vec<(String, String, i64)> {
+        d["brokers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| {
+                let bytes = b["logDirs"][0]["byTopic"][&topic].as_i64().unwrap_or(-1);
+                (b["broker"].as_str().unwrap().to_string(), b["pvc"].as_str().unwrap().to_string(), bytes)
+            })
+            .collect()
+    };
+    assert_eq!(view(&exec), view(&doc));
     let _ = plugin(&["-n", "kafka", "topics", "delete", &topic, "--yes"]);
 }
 
