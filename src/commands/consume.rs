@@ -159,9 +159,7 @@ async fn consume_via_exec(ctx: &Context, args: &ConsumeArgs, start: StartAt) -> 
     let tool_args = console_consumer_args(args, start).map_err(|m| {
         Failure::new(ExitCode::Usage, m).hint("use --via port-forward (the default outside the cluster) for these")
     })?;
-    let cluster = ctx.connect().await?;
-    let brokers = crate::cluster::discovery::discover_brokers(&cluster, &ctx.selector).await?;
-    let route = crate::commands::reach::reach(ctx.via, &cluster, &brokers, ctx, args.timeout).await?;
+    let (_, _, route) = crate::commands::reach::open_route(ctx, args.timeout).await?;
     let out = crate::commands::reach::run_tool(&route, "kafka-console-consumer.sh", &tool_args, None).await;
     route.close().await;
     let out = out?;

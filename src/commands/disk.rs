@@ -8,7 +8,7 @@ use crate::commands::Context;
 use std::collections::BTreeMap;
 
 use crate::cluster::Broker;
-use crate::commands::reach::{Session, exec_tool, reach};
+use crate::commands::reach::{Session, exec_tool, open_route};
 use crate::kafka::logdirs::{LogDirUsage, describe_log_dirs, parse_quantity, usage_from_tool};
 use crate::kafka::metadata::fetch_metadata;
 
@@ -62,9 +62,7 @@ pub async fn run(ctx: &Context, args: &DiskArgs) -> anyhow::Result<()> {
 /// --via exec: kafka-log-dirs.sh in a broker pod answers for every broker at once (without
 /// the volume sizes, which that tool does not print).
 async fn via_exec(ctx: &Context, args: &DiskArgs) -> anyhow::Result<()> {
-    let cluster = ctx.connect().await?;
-    let brokers = crate::cluster::discovery::discover_brokers(&cluster, &ctx.selector).await?;
-    let route = reach(ctx.via, &cluster, &brokers, ctx, args.timeout).await?;
+    let (_, brokers, route) = open_route(ctx, args.timeout).await?;
     let ids: Vec<String> = brokers.iter().filter_map(|b| b.node_id).map(|id| id.to_string()).collect();
     let tool_args = ["--describe".to_string(), "--broker-list".to_string(), ids.join(",")];
     let out = exec_tool(&route, "kafka-log-dirs.sh", &tool_args).await;

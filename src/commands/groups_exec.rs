@@ -9,7 +9,7 @@ use crate::commands::groups::{
     GroupDescription, GroupRow, confirm_delete, print_description, print_groups, print_plan, refuse_active_delete,
     refuse_active_reset,
 };
-use crate::commands::reach::{Reach, reach, run_tool, tool_failed};
+use crate::commands::reach::{Reach, open_route, run_tool, tool_failed};
 use crate::connect::exec::ExecOutput;
 use crate::exit::{ExitCode, Failure};
 use crate::kafka::console::{
@@ -34,9 +34,7 @@ fn argv(args: &[&str]) -> Vec<String> {
 }
 
 pub async fn run(ctx: &Context, command: &GroupsCommand, timeout: std::time::Duration) -> anyhow::Result<()> {
-    let cluster = ctx.connect().await?;
-    let brokers = crate::cluster::discovery::discover_brokers(&cluster, &ctx.selector).await?;
-    let route = reach(ctx.via, &cluster, &brokers, ctx, timeout).await?;
+    let (cluster, _, route) = open_route(ctx, timeout).await?;
     let ns = cluster.namespace.as_str();
     let result = match command {
         GroupsCommand::List(_) => list(ctx, &route).await,

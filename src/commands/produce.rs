@@ -10,7 +10,7 @@ use tokio::sync::mpsc;
 use crate::cli::{InputFormat, ProduceArgs};
 use crate::commands::Context;
 use crate::commands::reach::Session;
-use crate::commands::reach::{run_tool, tool_failed};
+use crate::commands::reach::{open_route, run_tool, tool_failed};
 use crate::exit::{ExitCode, Failure};
 use crate::kafka::admin::topic_configs;
 use crate::kafka::console::{ConsoleLines, max_message_bytes_in, send_failures_in};
@@ -255,9 +255,7 @@ async fn produce_via_exec(
             .encode(&Record { value: Some(Vec::new()), ..probe })
             .map_err(|m| usage(format!("over --via exec: {m}")))?;
     }
-    let cluster = ctx.connect().await?;
-    let brokers = crate::cluster::discovery::discover_brokers(&cluster, &ctx.selector).await?;
-    let route = crate::commands::reach::reach(ctx.via, &cluster, &brokers, ctx, args.timeout).await?;
+    let (cluster, _, route) = open_route(ctx, args.timeout).await?;
     let result = async {
         let describe =
             ["--describe", "--all", "--entity-type", "topics", "--entity-name", &args.topic].map(String::from);

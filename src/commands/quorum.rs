@@ -4,7 +4,7 @@
 use crate::cli::QuorumArgs;
 use crate::cluster::Broker;
 use crate::commands::Context;
-use crate::commands::reach::{Session, exec_tool, reach};
+use crate::commands::reach::{Session, exec_tool, open_route};
 use crate::exit::{ExitCode, Failure};
 use crate::kafka::console::quorum_in;
 use crate::kafka::quorum::{Quorum, describe_quorum};
@@ -26,9 +26,7 @@ pub async fn run(ctx: &Context, args: &QuorumArgs) -> anyhow::Result<()> {
 /// --via exec: kafka-metadata-quorum.sh's --status and --replication, run side by side in a
 /// broker pod, read back into the same quorum.
 async fn via_exec(ctx: &Context, args: &QuorumArgs) -> anyhow::Result<()> {
-    let cluster = ctx.connect().await?;
-    let brokers = crate::cluster::discovery::discover_brokers(&cluster, &ctx.selector).await?;
-    let route = reach(ctx.via, &cluster, &brokers, ctx, args.timeout).await?;
+    let (_, brokers, route) = open_route(ctx, args.timeout).await?;
     let tool = "kafka-metadata-quorum.sh";
     let (status_args, replication_args) =
         (["describe".to_string(), "--status".to_string()], ["describe".to_string(), "--replication".to_string()]);

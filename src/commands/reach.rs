@@ -143,9 +143,7 @@ pub struct Session {
 impl Session {
     /// Discovers the brokers and opens the route; `--via exec` is refused, naming `command`.
     pub async fn open(ctx: &super::Context, timeout: Duration, command: &str) -> anyhow::Result<Session> {
-        let cluster = ctx.connect().await?;
-        let brokers = crate::cluster::discovery::discover_brokers(&cluster, &ctx.selector).await?;
-        let route = reach(ctx.via, &cluster, &brokers, ctx, timeout).await?;
+        let (cluster, brokers, route) = open_route(ctx, timeout).await?;
         let opts = match &route {
             Reach::Client { opts, .. } => opts.clone(),
             Reach::Exec { .. } => {
@@ -187,6 +185,15 @@ pub fn require_topic<'a>(
             ))
             .into()
     })
+}
+
+/// Discovers the brokers and opens the route `--via` asks for (for `--via exec`: a broker
+/// pod to run Kafka's scripts in); close the route after.
+pub async fn open_route(ctx: &super::Context, timeout: Duration) -> anyhow::Result<(Cluster, Vec<Broker>, Reach)> {
+    let cluster = ctx.connect().await?;
+    let brokers = crate::cluster::discovery::discover_brokers(&cluster, &ctx.selector).await?;
+    let route = reach(ctx.via, &cluster, &brokers, ctx, timeout).await?;
+    Ok((cluster, brokers, route))
 }
 
 /// Runs one of Kafka's scripts (`kafka-topics.sh`) in the exec route's broker pod, against

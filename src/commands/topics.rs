@@ -8,9 +8,8 @@ use crate::cli::{
     TopicsAddPartitionsArgs, TopicsAlterConfigArgs, TopicsCommand, TopicsCreateArgs, TopicsDeleteArgs,
     TopicsDescribeArgs, TopicsListArgs,
 };
-use crate::cluster::discovery::discover_brokers;
 use crate::commands::Context;
-use crate::commands::reach::{Reach, Session, exec_tool, reach, require_topic};
+use crate::commands::reach::{Reach, Session, exec_tool, open_route, require_topic};
 use crate::exit::{ExitCode, Failure};
 use crate::kafka::KafkaOptions;
 use crate::kafka::admin::{self, ConfigRow, KafkaObjectError, TopicSpec};
@@ -91,9 +90,7 @@ fn checked_name(ctx: &Context, topic: &str) -> anyhow::Result<()> {
 
 /// Discovery, then the route; tunnels live as long as the returned `Reach`.
 async fn connect(ctx: &Context, timeout: std::time::Duration) -> anyhow::Result<(crate::cluster::Cluster, Reach)> {
-    let cluster = ctx.connect().await?;
-    let brokers = discover_brokers(&cluster, &ctx.selector).await?;
-    let route = reach(ctx.via, &cluster, &brokers, ctx, timeout).await?;
+    let (cluster, _, route) = open_route(ctx, timeout).await?;
     Ok((cluster, route))
 }
 
