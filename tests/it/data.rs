@@ -544,7 +544,10 @@ fn groups_over_exec_match_the_client_route() {
     };
     let listed = row_of(json(kk(&["--via", "exec", "groups", "list", "-o", "json"])));
     assert_eq!(listed, row_of(json(kk(&["groups", "list", "-o", "json"]))));
-    assert!(listed["lag"].as_i64().is_some_and(|l| l > 0), "{listed}");
+    // Only partitions with a committed offset have a lag; how the 4 records spread over the
+    // 2 partitions decides whether it is 0 or more.
+    assert!(listed["lag"].as_i64().is_some_and(|l| l >= 0), "{listed}");
+    assert_eq!(listed["topics"], serde_json::json!([topic]));
 
     // reset: the same plan; --execute applies it; then delete (asks, --dry-run, --yes).
     let plan = |via: &[&str]| {
