@@ -315,3 +315,97 @@ fn proxy_takes_fixed_ports_and_refuses_taken_ones() {
     assert_eq!(out.code, 2, "{out:?}");
     assert!(out.stderr.contains("no broker has node id 9"), "{}", out.stderr);
 }
+
+/// Open file descriptors of a process (sockets included).
+fn open_fds(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/fd")).map(|d| d.count()).unwrap_or(0)
+}
+
+#[test]
+fn the_proxy_closes_every_tunnel_its_clients_close() {
+    // Each client connection holds a local socket and a port-forward stream to the API server;
+    // when the client goes, both must go: after 20 kcat sessions the proxy holds what it held
+    // before them, and on Ctrl-C it exits 0 with nothing left running.
+    let _bed = shared();
+    wait_bed_ready();
+    ensure_topic_led_by_each_broker("transport-leaders");
+    let proxy = Proxy::start(&[]);
+    let pid = proxy.child.id();
+    // One session first, so that lazily made clients (the kube client's pool) exist.
+    let session = || {
+        let out = Command::new("kcat")
+            .args(["-b", &proxy.bootstrap, "-L", "-t", "transport-leaders", "-m", "10"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    };
+    session();
+    std::thread::sleep(Duration::from_secs(2));
+    let baseline = open_fds(pid);
+    for _ in 0..20 {
+        session();
+    }
+    let mut now = 0;
+    wait_until("the proxy back to its baseline of open descriptors", Duration::from_secs(30), || {
+        now = open_fds(pid);
+        now <= baseline
+    });
+    assert!(baseline > 0 && now > 0, "read /proc/{pid}/fd");
+    let (code, stderr) = proxy.stop();
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!std::path::Path::new(&format!("/proc/{pid}")).exists(), "the proxy process is gone");
+}
+
+#[test]
+fn a_broken_stream_is_retried_by_the_client() {
+    // A producer through the proxy keeps sending while every TCP connection between the bed's
+    // port-forwards and the brokers is killed (ss -K): librdkafka reconnects through the proxy
+    // (a new port-forward each time) and every message is delivered once.
+    let _bed = exclusive();
+    wait_bed_ready();
+    let topic = "transport-broken";
+    ensure_topic_led_by_each_broker(topic);
+    let proxy = Proxy::start(&[]);
+    let producer: FutureProducer = ClientConfig::new()
+        .set("bootstrap.servers", &proxy.bootstrap)
+        .set("acks", "all")
+        .set("enable.idempotence", "true")
+        .set("message.timeout.ms", "60000")
+        .create()
+        .unwrap();
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let stamp = format!("{}", std::process::id());
+    let send = |i: usize| {
+        let payload = format!("{stamp}-{i}");
+        runtime
+            .block_on(producer.send(FutureRecord::<(), _>::to(topic).payload(&payload), Duration::from_secs(60)))
+            .map(|_| ())
+            .map_err(|(e, _)| e.to_string())
+    };
+    for i in 0..50 {
+        send(i).unwrap();
+    }
+    // Every established connection to a broker's 9092 on the bed's bridge, killed.
+    let killed = Command::new("ss").args(["-K", "dst", "10.231.0.0/24", "dport", "=", "9092"]).output().unwrap();
+    assert!(killed.status.success(), "ss -K: {}", String::from_utf8_lossy(&killed.stderr));
+    let listed = String::from_utf8_lossy(&killed.stdout).lines().filter(|l| l.contains(":9092")).count();
+    assert!(listed > 0, "ss -K found no broker connection to kill: {}", String::from_utf8_lossy(&killed.stdout));
+    for i in 50..100 {
+        send(i).unwrap_or_else(|e| panic!("message {i} after the break: {e}"));
+    }
+    let consumed = Command::new("kcat")
+        .args(["-b", &proxy.bootstrap, "-C", "-t", topic, "-o", "beginning", "-e", "-q"])
+        .output()
+        .unwrap();
+    let got: Vec<String> = String::from_utf8_lossy(&consumed.stdout)
+        .lines()
+        .filter(|l| l.starts_with(&format!("{stamp}-")))
+        .map(str::to_string)
+        .collect();
+    assert_eq!(got.len(), 100, "each message exactly once");
+    let mut unique = got.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), 100);
+    drop(proxy);
+}
