@@ -165,12 +165,14 @@ fn quorum_over_exec_reads_the_same_quorum_as_describe_quorum() {
     };
     // Offsets and times move between two looks; who leads, in which epoch, and who votes do not.
     let shape = |d: &serde_json::Value| {
-        let roles: Vec<(i64, bool, bool)> = d["voters"]
+        // Order is not meaning: the tool lists the leader first, DescribeQuorum by its own order.
+        let mut roles: Vec<(i64, bool, bool)> = d["voters"]
             .as_array()
             .unwrap()
             .iter()
             .map(|v| (v["nodeId"].as_i64().unwrap(), v["voter"].as_bool().unwrap(), v["leader"].as_bool().unwrap()))
             .collect();
+        roles.sort();
         (d["leaderId"].clone(), d["leaderEpoch"].clone(), roles, d["observers"].as_array().unwrap().len())
     };
     let exec = doc("exec");
