@@ -104,7 +104,10 @@ async fn describe(ctx: &Context, route: &Reach, args: &GroupsDescribeArgs, ns: &
             return Err(failed(out));
         }
     }
-    let offsets = group_offsets_in(&offsets)
+    let mut offsets: Vec<ToolOffset> = group_offsets_in(&offsets);
+    // The client route's order: by topic, then partition.
+    offsets.sort_by(|a, b| (&a.topic, a.partition).cmp(&(&b.topic, b.partition)));
+    let offsets = offsets
         .into_iter()
         .filter(|o| o.group == group)
         .filter_map(|o| {
