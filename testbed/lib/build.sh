@@ -21,13 +21,17 @@ go_build() { # name, module dir, version, log, go build args...
 build_all() {
   local minor=${K8S_VERSION#v1.}
   minor=${minor%%.*}
-  go_build kube-apiserver kubernetes "$K8S_VERSION" \
+  # The stamp names the set of binaries, so a cache from before the real node is rebuilt.
+  local kube_build="$K8S_VERSION+kubelet+kube-proxy"
+  go_build kube-apiserver kubernetes "$kube_build" \
     -ldflags "-s -w -X k8s.io/component-base/version.gitVersion=$K8S_VERSION -X k8s.io/component-base/version.gitMajor=1 -X k8s.io/component-base/version.gitMinor=$minor -X k8s.io/component-base/version.gitTreeState=clean" \
     -o "$BIN/" k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager \
-    k8s.io/kubernetes/cmd/kube-scheduler k8s.io/kubernetes/cmd/kubectl
-  # One `go build` made all four; record them together.
+    k8s.io/kubernetes/cmd/kube-scheduler k8s.io/kubernetes/cmd/kubectl \
+    k8s.io/kubernetes/cmd/kubelet k8s.io/kubernetes/cmd/kube-proxy
+  # One `go build` made all six; record them together.
   local c
-  for c in kube-controller-manager kube-scheduler kubectl; do stamp_set "$c" "$K8S_VERSION"; done
+  for c in kube-controller-manager kube-scheduler kubectl kubelet kube-proxy; do stamp_set "$c" "$kube_build"; done
+  go_build coredns coredns "$COREDNS_VERSION" -ldflags "-s -w" -o "$BIN/coredns" .
   go_build etcd etcd "$ETCD_VERSION" -ldflags "-s -w" -o "$BIN/etcd" go.etcd.io/etcd/server/v3
   local kwok_build="$KWOK_VERSION+stdin-eof.$(sha256sum "$TESTBED_DIR/kwok/stdin-eof.patch" | cut -c1-12)"
   stamp_ok kwok "$kwok_build" || kwok_patched

@@ -148,15 +148,39 @@ pub fn wait_bed_ready() {
     });
 }
 
-/// Node ids registered in the cluster, read from inside broker 1's network namespace.
+/// The IP of broker `n`'s current pod when it is running: the host routes to the pods' bridge,
+/// so the bed's probes ask a broker directly, bypassing the plugin (names never resolve here).
+pub fn pod_ip(n: u32) -> Option<String> {
+    let out = kubectl(&[
+        "-n",
+        "kafka",
+        "get",
+        "pods",
+        "-l",
+        &format!("instance=kafka-{n}"),
+        "--sort-by=.metadata.creationTimestamp",
+        "-o",
+        "jsonpath={range .items[*]}{.metadata.deletionTimestamp}{\"|\"}{.status.phase}{\"|\"}{.status.podIP}{\"\\n\"}{end}",
+    ]);
+    out.stdout
+        .lines()
+        .filter_map(|l| match l.split('|').collect::<Vec<_>>()[..] {
+            ["", "Running", ip] if !ip.is_empty() => Some(ip.to_string()),
+            _ => None,
+        })
+        .last()
+}
+
+fn probe(n: u32, extra: &[&str]) -> Option<std::process::Output> {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/testbed/lib/kafka_probe.py");
+    let ip = pod_ip(n)?;
+    Command::new("python3").arg(script).arg(format!("{ip}:9092")).args(extra).output().ok()
+}
+
+/// Node ids registered in the cluster, as the first broker that answers knows them.
 pub fn registered_brokers() -> Vec<u32> {
-    let probe = concat!(env!("CARGO_MANIFEST_DIR"), "/testbed/lib/kafka_probe.py");
     for n in 1..=3 {
-        let out = Command::new("ip")
-            .args(["netns", "exec", &format!("kafka-{n}"), "python3", probe, &format!("kafka-{n}:9092")])
-            .output()
-            .expect("ip netns exec");
-        if out.status.success() {
+        if let Some(out) = probe(n, &[]).filter(|o| o.status.success()) {
             return String::from_utf8_lossy(&out.stdout)
                 .lines()
                 .filter_map(|l| l.split(' ').next()?.parse().ok())
@@ -166,14 +190,10 @@ pub fn registered_brokers() -> Vec<u32> {
     Vec::new()
 }
 
-/// How broker `n` itself knows `topic` (asked inside its network namespace, bypassing the
-/// plugin): Kafka's error code for the topic, then (partition, error code, leader) each.
+/// How broker `n` itself knows `topic` (asked at its pod's address, bypassing the plugin):
+/// Kafka's error code for the topic, then (partition, error code, leader) each.
 pub fn topic_as_broker_knows(n: u32, topic: &str) -> (i32, Vec<(i32, i32, i32)>) {
-    let probe = concat!(env!("CARGO_MANIFEST_DIR"), "/testbed/lib/kafka_probe.py");
-    let out = Command::new("ip")
-        .args(["netns", "exec", &format!("kafka-{n}"), "python3", probe, &format!("kafka-{n}:9092"), "--topic", topic])
-        .output()
-        .expect("ip netns exec");
+    let out = probe(n, &["--topic", topic]).unwrap_or_else(|| panic!("broker {n} has no running pod"));
     assert!(out.status.success(), "probe of broker {n}: {}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8_lossy(&out.stdout).to_string();
     let mut lines = text.lines();
@@ -187,9 +207,49 @@ pub fn topic_as_broker_knows(n: u32, topic: &str) -> (i32, Vec<(i32, i32, i32)>)
     (error, partitions)
 }
 
-/// The pid of broker `n`'s JVM as the bridge recorded it.
+/// The containerd id of the running Kafka container of `pod`.
+pub fn container_id(pod: &str) -> Option<String> {
+    let out = kubectl(&[
+        "-n",
+        "kafka",
+        "get",
+        "pod",
+        pod,
+        "-o",
+        "jsonpath={.status.containerStatuses[0].state.running.startedAt}|{.status.containerStatuses[0].containerID}",
+    ]);
+    let (started, id) = out.stdout.trim().split_once('|')?;
+    if started.is_empty() {
+        return None;
+    }
+    Some(id.strip_prefix("containerd://")?.to_string())
+}
+
+/// The host pid of the Kafka JVM in `pod`'s running container: the process in that
+/// container's cgroup whose command line runs kafka.Kafka.
+pub fn jvm_pid_of_pod(pod: &str) -> Option<u32> {
+    let id = container_id(pod)?;
+    std::fs::read_dir("/proc").ok()?.filter_map(Result::ok).find_map(|e| {
+        let pid: u32 = e.file_name().to_str()?.parse().ok()?;
+        let cgroup = std::fs::read_to_string(format!("/proc/{pid}/cgroup")).ok()?;
+        let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).ok()?;
+        (cgroup.contains(&id) && String::from_utf8_lossy(&cmdline).contains("kafka.Kafka")).then_some(pid)
+    })
+}
+
+/// The pid of broker `n`'s JVM in its current pod, seen from the host.
 pub fn broker_pid(n: u32) -> Option<u32> {
-    std::fs::read_to_string(state_dir().join(format!("pids/broker-{n}.pid"))).ok()?.trim().parse().ok()
+    jvm_pid_of_pod(&pod_of(n))
+}
+
+/// Runs `program ARGS` in broker `n`'s pod network namespace (entered from the host).
+pub fn in_pod_netns(n: u32, program: &str, args: &[&str]) -> Output {
+    let pid = broker_pid(n).unwrap_or_else(|| panic!("broker {n} has no running JVM"));
+    Command::new("nsenter")
+        .args(["-t", &pid.to_string(), "-n", "--", program])
+        .args(args)
+        .output()
+        .expect("nsenter")
 }
 
 pub fn process_alive(pid: u32) -> bool {

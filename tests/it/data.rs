@@ -242,15 +242,12 @@ fn console_producer_records_read_back_identical_by_the_plugin() {
     let _bed = shared();
     wait_bed_ready();
     let topic = fresh_topic("console", "1");
-    let mut child = Command::new("ip")
-        .args([
-            "netns",
-            "exec",
-            "kafka-1",
-            "/opt/kafka/bin/kafka-console-producer.sh",
-            "--bootstrap-server",
-            "kafka-1:9092",
-        ])
+    // Kafka's own console producer in broker 1's pod, fed through `kubectl exec -i`.
+    let mut child = Command::new(kubectl_bin())
+        .arg("--kubeconfig")
+        .arg(kubeconfig())
+        .args(["-n", "kafka", "exec", "-i", &pod_of(1), "--"])
+        .args(["/opt/kafka/bin/kafka-console-producer.sh", "--bootstrap-server", "localhost:9092"])
         .args(["--topic", &topic, "--property", "parse.key=true", "--property", "key.separator=:"])
         .stdin(Stdio::piped())
         .stdout(Stdio::null())

@@ -226,18 +226,33 @@ fn direct_from_the_host_fails_with_a_hint() {
 fn direct_works_inside_the_cluster_network() {
     let _bed = shared();
     wait_bed_ready();
-    // Inside broker 1's network namespace the advertised names resolve, as in a pod; the API
-    // server is reached at the bridge's address (which its certificate names), as a pod
-    // reaches the kubernetes Service.
+    // In broker 1's pod network namespace, with the pod's resolver (the cluster DNS and its
+    // search path), the advertised names resolve, as in a pod; the API server is reached at
+    // the node's address, which its certificate names.
+    let pid = broker_pid(1).expect("broker 1's JVM");
+    let ns = format!("kkt-{}", std::process::id());
+    let ok = Command::new("ip").args(["netns", "attach", &ns, &pid.to_string()]).status().unwrap();
+    assert!(ok.success(), "ip netns attach {ns} {pid}");
+    struct Detach(String);
+    impl Drop for Detach {
+        fn drop(&mut self) {
+            let _ = Command::new("ip").args(["netns", "delete", &self.0]).status();
+            let _ = std::fs::remove_dir_all(format!("/etc/netns/{}", self.0));
+        }
+    }
+    let _detach = Detach(ns.clone());
+    let pod_resolv = kubectl(&["-n", "kafka", "exec", &pod_of(1), "--", "cat", "/etc/resolv.conf"]).ok();
+    std::fs::create_dir_all(format!("/etc/netns/{ns}")).unwrap();
+    std::fs::write(format!("/etc/netns/{ns}/resolv.conf"), &pod_resolv.stdout).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let cfg = dir.path().join("in-cluster");
     let text = std::fs::read_to_string(kubeconfig()).unwrap();
-    std::fs::write(&cfg, text.replace("https://127.0.0.1:", "https://10.231.0.1:")).unwrap();
+    std::fs::write(&cfg, text.replace("https://127.0.0.1:", "https://10.231.255.1:")).unwrap();
     let out = Command::new("ip")
         .args([
             "netns",
             "exec",
-            "kafka-1",
+            &ns,
             env!("CARGO_BIN_EXE_kubectl-kafka"),
             "-n",
             "kafka",
@@ -385,11 +400,16 @@ fn a_broken_stream_is_retried_by_the_client() {
     for i in 0..50 {
         send(i).unwrap();
     }
-    // Every established connection to a broker's 9092 on the bed's bridge, killed.
-    let killed = Command::new("ss").args(["-K", "dst", "10.231.0.0/24", "dport", "=", "9092"]).output().unwrap();
-    assert!(killed.status.success(), "ss -K: {}", String::from_utf8_lossy(&killed.stderr));
-    let listed = String::from_utf8_lossy(&killed.stdout).lines().filter(|l| l.contains(":9092")).count();
-    assert!(listed > 0, "ss -K found no broker connection to kill: {}", String::from_utf8_lossy(&killed.stdout));
+    // Every port-forwarded connection to a broker, killed where it ends: the CRI streaming
+    // server dials each broker at localhost:9092 inside its pod (inter-broker traffic uses the
+    // pod addresses and is left alone).
+    let mut listed = 0;
+    for n in 1..=3 {
+        let killed = in_pod_netns(n, "ss", &["-K", "-t", "dst", "127.0.0.1", "dport", "=", "9092"]);
+        assert!(killed.status.success(), "ss -K in broker {n}'s pod: {}", String::from_utf8_lossy(&killed.stderr));
+        listed += String::from_utf8_lossy(&killed.stdout).lines().filter(|l| l.contains(":9092")).count();
+    }
+    assert!(listed > 0, "ss -K found no port-forwarded broker connection to kill");
     for i in 50..100 {
         send(i).unwrap_or_else(|e| panic!("message {i} after the break: {e}"));
     }

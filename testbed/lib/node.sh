@@ -1,0 +1,241 @@
+# The real node worker1 (sourced by testbed/up and testbed/down): containerd + runc, the bridge
+# CNI plugin, a kubelet, kube-proxy (iptables) and CoreDNS for cluster names, all host
+# processes started by pid like the control plane. Everything they write lives under
+# $STATE/node except the few fixed paths the kubelet and containerd insist on, which
+# node_down removes (see testbed/README.md).
+
+NODE_DIR="$STATE/node"
+CONTAINERD_SOCK="$NODE_DIR/containerd/containerd.sock"
+PKI_DIR="$KWOK_WORKDIR/clusters/$CLUSTER/pki"
+# Sysctls the node needs or that the kubelet sets on start; their values before `up` are kept
+# in $NODE_DIR/sysctl.orig and restored by `down`.
+NODE_SYSCTLS=(net.ipv4.ip_forward net.bridge.bridge-nf-call-iptables kernel.panic kernel.panic_on_oops vm.overcommit_memory)
+
+ctr_() { ctr --address "$CONTAINERD_SOCK" --namespace k8s.io "$@"; }
+
+node_preflight() {
+  local missing=() c
+  for c in containerd runc ctr iptables iptables-save conntrack debootstrap gcc; do
+    command -v "$c" >/dev/null || missing+=("$c")
+  done
+  [[ -x /usr/lib/cni/bridge && -x /usr/lib/cni/host-local && -x /usr/lib/cni/loopback ]] || missing+=(cni-plugins)
+  ((${#missing[@]} == 0)) || die "the real node needs ${missing[*]}" "run testbed/deps (installs containerd, runc, containernetworking-plugins, iptables, conntrack, debootstrap)"
+  [[ -d /proc/sys/net/bridge ]] || modprobe br_netfilter 2>/dev/null || true
+  [[ -d /proc/sys/net/bridge ]] || die "bridge netfilter (br_netfilter) is not available" \
+    "kube-proxy's Service rules must see bridged pod traffic; load the br_netfilter module"
+}
+
+render() { # template, out
+  sed -e "s|@STATE@|$STATE|g" -e "s|@NODE_DIR@|$NODE_DIR|g" -e "s|@NODE_IP@|$NODE_IP|g" \
+    -e "s|@POD_CIDR@|$POD_CIDR|g" -e "s|@PKI@|$PKI_DIR|g" -e "s|@KUBECONFIG@|$NODE_DIR/admin.kubeconfig|g" \
+    -e "s|@PAUSE_IMAGE@|$PAUSE_IMAGE|g" -e "s|@NODE_NAME@|$NODE_NAME|g" -e "s|@CNI_BRIDGE@|$CNI_BRIDGE|g" \
+    -e "s|@COREDNS_READY_PORT@|$COREDNS_READY_PORT|g" \
+    "$1" >"$2"
+}
+
+running() { [[ -f "$STATE/pids/$1.pid" ]] && kill -0 "$(cat "$STATE/pids/$1.pid")" 2>/dev/null; }
+
+start_daemon() { # name, command...
+  local name=$1
+  shift
+  running "$name" && return
+  say "starting $name"
+  setsid "$@" </dev/null >>"$STATE/logs/$name.log" 2>&1 &
+  echo $! >"$STATE/pids/$name.pid"
+}
+
+wait_for() { # what, seconds, command...
+  local what=$1 limit=$2 deadline
+  shift 2
+  deadline=$((SECONDS + limit))
+  until "$@" >/dev/null 2>&1; do
+    ((SECONDS < deadline)) || die "$what did not come up within ${limit}s" "see $STATE/logs/"
+    sleep 0.5
+  done
+}
+
+node_network_up() {
+  local s
+  if [[ ! -f "$NODE_DIR/sysctl.orig" ]]; then
+    for s in "${NODE_SYSCTLS[@]}"; do echo "$s=$(sysctl -n "$s")"; done >"$NODE_DIR/sysctl.orig"
+  fi
+  sysctl -qw net.ipv4.ip_forward=1 net.bridge.bridge-nf-call-iptables=1
+  # The node's own address, on the loopback link (this kernel has no dummy links): the kubelet
+  # serves on it, CoreDNS answers on it, and pods reach it through their default route. Host
+  # names never point at it.
+  ip addr show dev lo | grep -q " $NODE_IP/" || ip addr add "$NODE_IP/32" dev lo label lo:kknode
+}
+
+containerd_up() {
+  mkdir -p "$NODE_DIR/containerd" "$NODE_DIR/cni/net.d"
+  render "$TESTBED_DIR/node/containerd.toml" "$NODE_DIR/containerd/config.toml"
+  render "$TESTBED_DIR/node/cni.conflist" "$NODE_DIR/cni/net.d/10-kafka-bed.conflist"
+  start_daemon containerd containerd --config "$NODE_DIR/containerd/config.toml"
+  wait_for "containerd" 60 ctr --address "$CONTAINERD_SOCK" version
+}
+
+# Credentials: the kubelet as system:node:worker1 (Node authorizer), and a kubeconfig for
+# kube-proxy and CoreDNS (the bed's admin). The API server talks to the kubelet with the admin
+# client certificate, which the kubelet checks against the bed's CA.
+node_credentials() {
+  local cert="$NODE_DIR/kubelet/kubelet-client.crt" key="$NODE_DIR/kubelet/kubelet-client.key"
+  mkdir -p "$NODE_DIR/kubelet"
+  local server
+  server=$(kube config view --raw -o jsonpath='{.clusters[0].cluster.server}')
+  if [[ ! -f "$cert" ]]; then
+    openssl req -new -newkey rsa:2048 -nodes -keyout "$key" -subj "/O=system:nodes/CN=system:node:$NODE_NAME" \
+      -out "$NODE_DIR/kubelet/kubelet-client.csr" 2>/dev/null
+    openssl x509 -req -in "$NODE_DIR/kubelet/kubelet-client.csr" -CA "$PKI_DIR/ca.crt" -CAkey "$PKI_DIR/ca.key" \
+      -CAcreateserial -days 365 -out "$cert" 2>/dev/null || die "could not sign the kubelet's certificate" "is $PKI_DIR/ca.key there?"
+  fi
+  kubeconfig_for "$NODE_DIR/kubelet/kubeconfig" "$server" "$cert" "$key" "system:node:$NODE_NAME"
+  kubeconfig_for "$NODE_DIR/admin.kubeconfig" "$server" "$PKI_DIR/admin.crt" "$PKI_DIR/admin.key" admin
+}
+
+kubeconfig_for() { # file, server, cert, key, user
+  cat >"$1" <<EOF
+apiVersion: v1
+kind: Config
+clusters:
+- name: bed
+  cluster:
+    server: $2
+    certificate-authority: $PKI_DIR/ca.crt
+users:
+- name: $5
+  user:
+    client-certificate: $3
+    client-key: $4
+contexts:
+- name: bed
+  context: {cluster: bed, user: "$5"}
+current-context: bed
+EOF
+}
+
+kubelet_up() {
+  mkdir -p "$NODE_DIR/kubelet/root" "$NODE_DIR/kubelet/pki" "$NODE_DIR/kubelet/pod-logs"
+  : >"$NODE_DIR/kubelet/resolv.conf"
+  render "$TESTBED_DIR/node/kubelet.yaml" "$NODE_DIR/kubelet/config.yaml"
+  start_daemon kubelet "$BIN/kubelet" --config "$NODE_DIR/kubelet/config.yaml" \
+    --kubeconfig "$NODE_DIR/kubelet/kubeconfig" --root-dir "$NODE_DIR/kubelet/root" \
+    --cert-dir "$NODE_DIR/kubelet/pki" --hostname-override "$NODE_NAME" --node-ip "$NODE_IP" --v=1
+  wait_for "the kubelet (node $NODE_NAME Ready)" 120 node_ready
+}
+
+node_ready() {
+  [[ "$(kube get node "$NODE_NAME" -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}')" == True ]]
+}
+
+kube_proxy_up() {
+  render "$TESTBED_DIR/node/kube-proxy.yaml" "$NODE_DIR/kube-proxy.yaml"
+  start_daemon kube-proxy "$BIN/kube-proxy" --config "$NODE_DIR/kube-proxy.yaml" --v=1
+}
+
+coredns_up() {
+  render "$TESTBED_DIR/node/Corefile" "$NODE_DIR/Corefile"
+  start_daemon coredns "$BIN/coredns" -conf "$NODE_DIR/Corefile"
+  wait_for "CoreDNS" 60 curl -fsS "http://127.0.0.1:$COREDNS_READY_PORT/ready"
+}
+
+node_up() {
+  node_preflight
+  mkdir -p "$NODE_DIR"
+  node_network_up
+  containerd_up
+  import_images
+  node_credentials
+  coredns_up
+  kube_proxy_up
+  kubelet_up
+}
+
+# --- teardown -------------------------------------------------------------------------------
+
+stop_daemon() { # name, grace seconds
+  local pidfile="$STATE/pids/$1.pid" pid
+  [[ -f "$pidfile" ]] || return 0
+  pid=$(cat "$pidfile")
+  if kill -0 "$pid" 2>/dev/null; then
+    say "stopping $1 (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq $((${2:-10} * 10))); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rm -f "$pidfile"
+}
+
+# Every process in the pods' cgroups (containers and their sandboxes).
+kill_pod_processes() {
+  local f pids
+  for _ in 1 2 3; do
+    pids=$(cat /sys/fs/cgroup/*/kubepods/cgroup.procs /sys/fs/cgroup/*/kubepods/*/cgroup.procs \
+      /sys/fs/cgroup/*/kubepods/*/*/cgroup.procs /sys/fs/cgroup/*/kubepods/*/*/*/cgroup.procs 2>/dev/null | sort -u)
+    [[ -z "$pids" ]] && break
+    # shellcheck disable=SC2086
+    kill -KILL $pids 2>/dev/null || true
+    sleep 0.5
+  done
+  # containerd's shims for this bed (their command line names the bed's socket).
+  for f in /proc/[0-9]*/cmdline; do
+    if tr '\0' ' ' <"$f" 2>/dev/null | grep -q "containerd-shim.*$NODE_DIR"; then
+      f=${f#/proc/}
+      kill -KILL "${f%/cmdline}" 2>/dev/null || true
+    fi
+  done
+}
+
+unmount_under() { # prefix...
+  local p m
+  for p in "$@"; do
+    awk '{print $2}' /proc/mounts | grep "^$p" | sort -r | while read -r m; do
+      umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || true
+    done
+  done
+}
+
+remove_cgroups() {
+  local d
+  for d in /sys/fs/cgroup/*/kubepods; do
+    [[ -d "$d" ]] || continue
+    find "$d" -depth -type d -exec rmdir {} \; 2>/dev/null || true
+  done
+}
+
+# Rules the kubelet, kube-proxy and the CNI plugins added: every KUBE-* and CNI-* chain, and
+# every rule that jumps to one, in each table, for IPv4 and IPv6.
+remove_iptables_rules() {
+  local save restore
+  for save in iptables-save ip6tables-save; do
+    command -v "$save" >/dev/null || continue
+    restore=${save/save/restore}
+    if "$save" 2>/dev/null | grep -q -e 'KUBE-' -e 'CNI-'; then
+      "$save" | grep -v -e 'KUBE-' -e 'CNI-' | "$restore" 2>/dev/null || true
+    fi
+  done
+}
+
+node_down() {
+  stop_daemon kubelet 10
+  stop_daemon kube-proxy 5
+  stop_daemon coredns 5
+  kill_pod_processes
+  stop_daemon containerd 10
+  unmount_under "$NODE_DIR/" /run/netns/cni- /run/containerd/ /var/lib/kubelet/
+  rm -f /run/netns/cni-* 2>/dev/null || true
+  remove_cgroups
+  ip link delete "$CNI_BRIDGE" 2>/dev/null || true
+  ip addr delete "$NODE_IP/32" dev lo 2>/dev/null || true
+  remove_iptables_rules
+  # Fixed paths outside the state folder.
+  rm -rf /var/lib/kubelet/device-plugins /var/lib/kubelet/plugins_registry /var/lib/kubelet/plugins /var/lib/kubelet/pod-resources
+  rmdir /var/lib/kubelet 2>/dev/null || true
+  find /var/log/containers /var/log/pods -maxdepth 1 -lname "$NODE_DIR/*" -delete 2>/dev/null || true
+  rmdir /var/log/containers /var/log/pods 2>/dev/null || true
+  rm -rf /run/containerd/s /run/containerd/runc 2>/dev/null || true
+  rmdir /run/containerd 2>/dev/null || true
+  if [[ -f "$NODE_DIR/sysctl.orig" ]]; then
+    local line
+    while read -r line; do sysctl -qw "$line" 2>/dev/null || true; done <"$NODE_DIR/sysctl.orig"
+  fi
+}
