@@ -4,25 +4,34 @@ export CARGO_TARGET_DIR ?= $(HOME)/.cache/kubectl-kafka/target
 PREFIX ?= $(HOME)/.local
 KUBECONFIG_BED = $(HOME)/.cache/kubectl-kafka-testbed/state/kwok/clusters/kafka-testbed/kubeconfig.yaml
 
-.PHONY: install test lint unit bed bed-down bench completions release
+.PHONY: deps install test lint unit bed bed-down clean-all bench completions release
 
-install:
+# Checks and installs what the plugin, the bed and the tests need (idempotent; see testbed/deps).
+deps:
+	testbed/deps
+
+install: deps
 	cargo install --locked --path . --root $(PREFIX)
 	testbed/up
 	PATH="$(PREFIX)/bin:$(HOME)/.cache/kubectl-kafka-testbed/bin:$$PATH" KUBECONFIG=$(KUBECONFIG_BED) kubectl kafka -n kafka status -o wide
 
-lint:
+lint: deps
 	cargo fmt --check
 	cargo clippy --locked --all-targets -- -D warnings
 
 unit:
 	cargo test --locked --lib --bins
 
-bed:
+bed: deps
 	testbed/up
 
 bed-down:
 	testbed/down
+
+# Everything gone: the bed down (processes, mounts, firewall rules, sysctls restored), the
+# bed's cache and the build output removed.
+clean-all: bed-down
+	rm -rf $(HOME)/.cache/kubectl-kafka-testbed $(CARGO_TARGET_DIR)
 
 test: lint bed
 	cargo test --locked

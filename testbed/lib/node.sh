@@ -170,7 +170,7 @@ kill_pod_processes() {
   local f pids
   for _ in 1 2 3; do
     pids=$(cat /sys/fs/cgroup/*/kubepods/cgroup.procs /sys/fs/cgroup/*/kubepods/*/cgroup.procs \
-      /sys/fs/cgroup/*/kubepods/*/*/cgroup.procs /sys/fs/cgroup/*/kubepods/*/*/*/cgroup.procs 2>/dev/null | sort -u)
+      /sys/fs/cgroup/*/kubepods/*/*/cgroup.procs /sys/fs/cgroup/*/kubepods/*/*/*/cgroup.procs 2>/dev/null | sort -u || true)
     [[ -z "$pids" ]] && break
     # shellcheck disable=SC2086
     kill -KILL $pids 2>/dev/null || true
@@ -216,6 +216,8 @@ remove_iptables_rules() {
 }
 
 node_down() {
+  # Teardown goes on past any step that finds nothing to do (or fails): it must always finish.
+  set +e +o pipefail
   stop_daemon kubelet 10
   stop_daemon kube-proxy 5
   stop_daemon coredns 5
@@ -238,4 +240,5 @@ node_down() {
     local line
     while read -r line; do sysctl -qw "$line" 2>/dev/null || true; done <"$NODE_DIR/sysctl.orig"
   fi
+  set -e -o pipefail
 }
