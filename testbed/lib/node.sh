@@ -60,6 +60,16 @@ node_network_up() {
     for s in "${NODE_SYSCTLS[@]}"; do echo "$s=$(sysctl -n "$s")"; done >"$NODE_DIR/sysctl.orig"
   fi
   sysctl -qw net.ipv4.ip_forward=1 net.bridge.bridge-nf-call-iptables=1
+  # containerd keeps the pods' network namespaces under /run/netns. Make that directory the
+  # shared bind mount `ip netns` would make of it, before any pod exists: if `ip netns` did it
+  # later (an operator debugging, a test), every existing pod namespace would be mounted twice
+  # and the kubelet could never remove one (pods stuck Terminating on "device or resource busy").
+  mkdir -p /run/netns
+  if ! mountpoint -q /run/netns; then
+    mount --bind /run/netns /run/netns
+    touch "$NODE_DIR/netns-mounted"
+  fi
+  mount --make-shared /run/netns
   # The node's own address, on the loopback link (this kernel has no dummy links): the kubelet
   # serves on it, CoreDNS answers on it, and pods reach it through their default route. Host
   # names never point at it.
@@ -223,8 +233,14 @@ node_down() {
   stop_daemon coredns 5
   kill_pod_processes
   stop_daemon containerd 10
-  unmount_under "$NODE_DIR/" /run/netns/cni- /run/containerd/ /var/lib/kubelet/
-  rm -f /run/netns/cni-* 2>/dev/null || true
+  unmount_under "$NODE_DIR/" /run/containerd/ /var/lib/kubelet/
+  # Pod network namespaces: lazily, and again under our /run/netns mount once it is gone (a
+  # namespace mounted before it would otherwise stay hidden below it).
+  local f
+  for f in /run/netns/cni-*; do umount -l "$f" 2>/dev/null; done
+  [[ -f "$NODE_DIR/netns-mounted" ]] && umount -l /run/netns 2>/dev/null
+  for f in /run/netns/cni-*; do umount -l "$f" 2>/dev/null; done
+  rm -f /run/netns/cni-* 2>/dev/null
   remove_cgroups
   ip link delete "$CNI_BRIDGE" 2>/dev/null || true
   ip addr delete "$NODE_IP/32" dev lo 2>/dev/null || true

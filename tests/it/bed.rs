@@ -245,11 +245,7 @@ pub fn broker_pid(n: u32) -> Option<u32> {
 /// Runs `program ARGS` in broker `n`'s pod network namespace (entered from the host).
 pub fn in_pod_netns(n: u32, program: &str, args: &[&str]) -> Output {
     let pid = broker_pid(n).unwrap_or_else(|| panic!("broker {n} has no running JVM"));
-    Command::new("nsenter")
-        .args(["-t", &pid.to_string(), "-n", "--", program])
-        .args(args)
-        .output()
-        .expect("nsenter")
+    Command::new("nsenter").args(["-t", &pid.to_string(), "-n", "--", program]).args(args).output().expect("nsenter")
 }
 
 pub fn process_alive(pid: u32) -> bool {

@@ -227,41 +227,24 @@ fn direct_works_inside_the_cluster_network() {
     let _bed = shared();
     wait_bed_ready();
     // In broker 1's pod network namespace, with the pod's resolver (the cluster DNS and its
-    // search path), the advertised names resolve, as in a pod; the API server is reached at
-    // the node's address, which its certificate names.
+    // search path, bind-mounted over /etc/resolv.conf in a private mount namespace), the
+    // advertised names resolve, as in a pod; the API server is reached at the node's address,
+    // which its certificate names.
     let pid = broker_pid(1).expect("broker 1's JVM");
-    let ns = format!("kkt-{}", std::process::id());
-    let ok = Command::new("ip").args(["netns", "attach", &ns, &pid.to_string()]).status().unwrap();
-    assert!(ok.success(), "ip netns attach {ns} {pid}");
-    struct Detach(String);
-    impl Drop for Detach {
-        fn drop(&mut self) {
-            let _ = Command::new("ip").args(["netns", "delete", &self.0]).status();
-            let _ = std::fs::remove_dir_all(format!("/etc/netns/{}", self.0));
-        }
-    }
-    let _detach = Detach(ns.clone());
-    let pod_resolv = kubectl(&["-n", "kafka", "exec", &pod_of(1), "--", "cat", "/etc/resolv.conf"]).ok();
-    std::fs::create_dir_all(format!("/etc/netns/{ns}")).unwrap();
-    std::fs::write(format!("/etc/netns/{ns}/resolv.conf"), &pod_resolv.stdout).unwrap();
     let dir = tempfile::tempdir().unwrap();
+    let resolv = dir.path().join("resolv.conf");
+    let pod_resolv = kubectl(&["-n", "kafka", "exec", &pod_of(1), "--", "cat", "/etc/resolv.conf"]).ok();
+    std::fs::write(&resolv, &pod_resolv.stdout).unwrap();
     let cfg = dir.path().join("in-cluster");
     let text = std::fs::read_to_string(kubeconfig()).unwrap();
     std::fs::write(&cfg, text.replace("https://127.0.0.1:", "https://10.231.255.1:")).unwrap();
-    let out = Command::new("ip")
-        .args([
-            "netns",
-            "exec",
-            &ns,
-            env!("CARGO_BIN_EXE_kubectl-kafka"),
-            "-n",
-            "kafka",
-            "topics",
-            "list",
-            "-v",
-            "-o",
-            "json",
-        ])
+    let out = Command::new("unshare")
+        .args(["--mount", "--propagation", "private", "--", "sh", "-c"])
+        .arg(r#"r=$1; p=$2; shift 2; mount --bind "$r" /etc/resolv.conf && exec nsenter -t "$p" -n -- "$@""#)
+        .arg("sh")
+        .arg(&resolv)
+        .arg(pid.to_string())
+        .args([env!("CARGO_BIN_EXE_kubectl-kafka"), "-n", "kafka", "topics", "list", "-v", "-o", "json"])
         .env("KUBECONFIG", &cfg)
         .env("HOME", scratch_home())
         .output()
