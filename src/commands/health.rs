@@ -18,17 +18,13 @@ use crate::kafka::quorum::describe_quorum;
 pub async fn kafka_facts(opts: &KafkaOptions) -> anyhow::Result<KafkaFacts> {
     let meta = fetch_metadata(opts).await?;
     let quorum = Some(describe_quorum(opts).await.map_err(|e| format!("{e:#}")));
-    let lagging: Vec<String> = meta
-        .topics
-        .iter()
-        .filter(|t| t.partitions.iter().any(|p| p.isr.len() < p.replicas.len()))
-        .map(|t| t.name.clone())
-        .collect();
-    let read = match topic_int_config(opts, &lagging, "min.insync.replicas").await {
+    // Every topic's: a partition fully in sync can still be below it (RF < min.insync.replicas).
+    let topics: Vec<String> = meta.topics.iter().map(|t| t.name.clone()).collect();
+    let read = match topic_int_config(opts, &topics, "min.insync.replicas").await {
         Ok(read) => read,
         Err(err) => IntConfigs {
             values: Default::default(),
-            failed: lagging.iter().map(|t| (t.clone(), format!("{err:#}"))).collect(),
+            failed: topics.iter().map(|t| (t.clone(), format!("{err:#}"))).collect(),
         },
     };
     Ok(KafkaFacts {

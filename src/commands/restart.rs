@@ -14,11 +14,14 @@ use crate::cluster::model::select_brokers;
 use crate::commands::Context;
 use crate::commands::consume::parse_since;
 use crate::commands::reach::{Reach, reach};
-use crate::commands::rolling::{kafka_state, min_isr_by_topic, refusal, require_deployment, wait_broker};
+use crate::commands::rolling::{
+    Change, kafka_state, min_isr_by_topic, require_deployment, roll_broker, stopped_brokers, wait_until_safe,
+};
 use crate::commands::status::unknown_broker;
 use crate::exit::{ExitCode, Failure};
-use crate::rollout::apply::{restart_patch, send_restart};
+use crate::rollout::apply::restart_patch;
 use crate::rollout::safety::{Candidate, blockers, restart_order, skip_restarted};
+use crate::rollout::strategy::stopped_for_roll;
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -49,17 +52,65 @@ pub async fn run(ctx: &Context, args: &RestartArgs) -> anyhow::Result<()> {
         let Reach::Client { opts, .. } = &route else {
             return Err(Failure::new(ExitCode::Usage, "restart needs a Kafka client route to check safety: use --via port-forward or direct").into());
         };
-        let min_isr = min_isr_by_topic(opts).await?;
-        let state = kafka_state(opts, &min_isr).await?;
-        let leader = state.quorum.as_ref().map(|q| q.leader);
+        // The checks' inputs; with --force an unreadable one is only a warning.
+        let mut min_isr = match min_isr_by_topic(opts).await {
+            Ok(m) => m,
+            Err(err) if args.force => {
+                ctx.printer.warn(&format!("--force: {err:#}"));
+                Default::default()
+            }
+            Err(err) => return Err(err),
+        };
+        let state = match kafka_state(opts, &mut min_isr).await {
+            Ok(s) => Some(s),
+            Err(err) if args.force => {
+                ctx.printer.warn(&format!("--force: {err:#}"));
+                None
+            }
+            Err(err) => return Err(err),
+        };
+        let leader = state.as_ref().map(|s| s.quorum.leader);
+        let api: Api<Deployment> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
+        let mut chosen_now = Vec::new();
+        for b in &chosen {
+            if b.paused {
+                return Err(Failure::new(ExitCode::Refused, format!("can't restart paused deployment {} (run rollout resume first)", b.workload))
+                    .hint(format!("kubectl -n {} rollout resume deployment/{}", cluster.namespace, b.workload))
+                    .into());
+            }
+            if b.desired_replicas == 0 {
+                // Stopped by a roll that was killed half-way: finish it. Otherwise the user
+                // stopped it: there is no broker to restart.
+                let d = api.get(&b.workload).await.map_err(|e| cluster.api_error(e, "get", "deployments.apps"))?;
+                if stopped_for_roll(&d).is_none() {
+                    ctx.printer.note(&format!("{}: skipped, deployment {} is scaled to 0", b.name, b.workload));
+                    continue;
+                }
+                ctx.printer.note(&format!("{}: finishing the roll an earlier run left stopped", b.name));
+            }
+            chosen_now.push(*b);
+        }
+        let chosen = chosen_now;
         let candidates: Vec<Candidate> = chosen
             .iter()
             .filter_map(|b| {
+                let in_sync = state.as_ref().is_some_and(|s| {
+                    b.node_id.is_some_and(|id| {
+                        s.registered.contains(&id)
+                            && s.partitions.iter().all(|p| !p.replicas.contains(&id) || p.isr.contains(&id))
+                    })
+                });
                 Some(Candidate {
                     name: b.name.clone(),
                     node_id: b.node_id?,
                     ready: b.is_ready(),
-                    pod_started: b.current_pod().and_then(|p| p.created).map(|t| t.as_millisecond()),
+                    // For --since a newer pod counts as restarted only when it is ready and its
+                    // broker is registered and in sync now.
+                    pod_started: b
+                        .current_pod()
+                        .filter(|p| p.ready && in_sync)
+                        .and_then(|p| p.created)
+                        .map(|t| t.as_millisecond()),
                 })
             })
             .collect();
@@ -77,7 +128,7 @@ pub async fn run(ctx: &Context, args: &RestartArgs) -> anyhow::Result<()> {
                 .iter()
                 .enumerate()
                 .map(|(i, c)| {
-                    let found = blockers(c.node_id, &state.partitions, state.quorum.as_ref());
+                    let found = state.as_ref().map(|s| blockers(c.node_id, &s.partitions, &s.quorum)).unwrap_or_default();
                     let check = if found.is_empty() {
                         "ok".to_string()
                     } else {
@@ -107,12 +158,17 @@ pub async fn run(ctx: &Context, args: &RestartArgs) -> anyhow::Result<()> {
 
         let interrupted = Arc::new(AtomicBool::new(false));
         let flag = interrupted.clone();
+        let printer = ctx.printer.clone();
         let watcher = tokio::spawn(async move {
             if tokio::signal::ctrl_c().await.is_ok() {
                 flag.store(true, Ordering::SeqCst);
+                printer.warn("interrupted: finishing the broker in progress (its change is applied whole), then stopping; Ctrl-C again exits at once");
+                if tokio::signal::ctrl_c().await.is_ok() {
+                    std::process::exit(ExitCode::Interrupted as i32);
+                }
             }
         });
-        let api: Api<Deployment> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
+        let stopped = stopped_brokers(&brokers);
         let mut restarted = 0;
         for c in &order {
             if interrupted.load(Ordering::SeqCst) {
@@ -120,20 +176,18 @@ pub async fn run(ctx: &Context, args: &RestartArgs) -> anyhow::Result<()> {
             }
             let broker = chosen.iter().find(|b| b.name == c.name).expect("chosen broker");
             if !args.force {
-                let now = kafka_state(opts, &min_isr).await?;
-                let found = blockers(c.node_id, &now.partitions, now.quorum.as_ref());
-                if !found.is_empty() {
-                    return Err(refusal(&c.name, "restart", &found));
-                }
+                let bar = ctx.printer.progress(&format!("{}: checking", c.name));
+                let name = c.name.clone();
+                wait_until_safe(opts, &mut min_isr, broker, "restart", args.timeout, &stopped, |m| bar.set_message(format!("{name}: {m}"))).await?;
+                bar.finish_and_clear();
             }
             let t0 = std::time::Instant::now();
-            send_restart(&api, &broker.workload, &patch).await.map_err(|e| cluster.api_error(e, "patch", "deployments.apps"))?;
-            wait_broker(&cluster, opts, broker, args.timeout, &ctx.printer).await.map_err(|err| {
+            roll_broker(&cluster, opts, broker, Change::Template(&patch), args.timeout, &ctx.printer).await.map_err(|err| {
                 Failure::new(ExitCode::Failure, format!("restart of {} did not complete: {err:#}", c.name))
                     .hint(format!("see `kubectl kafka -n {} health`; resume with `kubectl kafka -n {} restart --since {stamp}`", cluster.namespace, cluster.namespace))
             })?;
             restarted += 1;
-            ctx.printer.note(&format!("{}: restarted, rejoined and in sync ({:.0}s)", c.name, t0.elapsed().as_secs_f64()));
+            ctx.printer.note(&format!("{}: restarted, rejoined and in sync as every broker sees it ({:.0}s)", c.name, t0.elapsed().as_secs_f64()));
         }
         watcher.abort();
         if interrupted.load(Ordering::SeqCst) && restarted < order.len() {

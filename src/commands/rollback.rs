@@ -9,10 +9,13 @@ use crate::cluster::discovery::discover_brokers;
 use crate::cluster::model::select_brokers;
 use crate::commands::Context;
 use crate::commands::reach::{Reach, reach};
-use crate::commands::rolling::{check_now, min_isr_by_topic, require_deployment, wait_broker};
+use crate::commands::rolling::{
+    Change, min_isr_by_topic, require_deployment, roll_broker, stopped_brokers, wait_until_safe,
+};
 use crate::commands::status::unknown_broker;
 use crate::exit::{ExitCode, Failure};
 use crate::rollout::apply::{replica_sets, send_undo};
+use crate::rollout::strategy::stopped_for_roll;
 use crate::rollout::undo::{UndoPlan, plan_undo};
 
 pub async fn run(ctx: &Context, args: &RollbackArgs) -> anyhow::Result<()> {
@@ -27,6 +30,14 @@ pub async fn run(ctx: &Context, args: &RollbackArgs) -> anyhow::Result<()> {
     // Plan every broker first: a bad revision fails before anything changes.
     let mut plans = Vec::new();
     for b in &chosen {
+        if b.paused {
+            return Err(Failure::new(
+                ExitCode::Refused,
+                format!("you cannot roll back paused deployment {}; resume it first", b.workload),
+            )
+            .hint(format!("kubectl -n {} rollout resume deployment/{}", cluster.namespace, b.workload))
+            .into());
+        }
         let d = api.get(&b.workload).await.map_err(|e| cluster.api_error(e, "get", "deployments.apps"))?;
         let sets = replica_sets(cluster.client.clone(), &cluster.namespace, &d)
             .await
@@ -66,7 +77,8 @@ pub async fn run(ctx: &Context, args: &RollbackArgs) -> anyhow::Result<()> {
             )
             .into());
         };
-        let min_isr = min_isr_by_topic(opts).await?;
+        let mut min_isr = if args.force { Default::default() } else { min_isr_by_topic(opts).await? };
+        let stopped = stopped_brokers(&brokers);
         for (b, plan) in &plans {
             let (to_revision, patch) = match plan {
                 UndoPlan::Skipped { message, .. } => {
@@ -75,11 +87,26 @@ pub async fn run(ctx: &Context, args: &RollbackArgs) -> anyhow::Result<()> {
                 }
                 UndoPlan::Patch { to_revision, patch } => (to_revision, patch),
             };
-            if !args.force {
-                check_now(opts, &min_isr, b, "roll back").await?;
+            let d = api.get(&b.workload).await.map_err(|e| cluster.api_error(e, "get", "deployments.apps"))?;
+            if b.desired_replicas == 0 && stopped_for_roll(&d).is_none() {
+                // No broker runs: the template changes, and it starts as it when scaled up.
+                send_undo(&api, &b.workload, patch).await?;
+                ctx.printer
+                    .note(&format!("{}: scaled to 0; the rolled-back template applies when it is scaled up", b.name));
+                ctx.printer
+                    .lines(&[format!("deployment.apps/{} rolled back to revision {to_revision}", b.workload)])?;
+                continue;
             }
-            send_undo(&api, &b.workload, patch).await?;
-            wait_broker(&cluster, opts, b, args.timeout, &ctx.printer).await.map_err(|err| {
+            if !args.force {
+                let bar = ctx.printer.progress(&format!("{}: checking", b.name));
+                let name = b.name.clone();
+                wait_until_safe(opts, &mut min_isr, b, "roll back", args.timeout, &stopped, |m| {
+                    bar.set_message(format!("{name}: {m}"))
+                })
+                .await?;
+                bar.finish_and_clear();
+            }
+            roll_broker(&cluster, opts, b, Change::Undo(patch), args.timeout, &ctx.printer).await.map_err(|err| {
                 Failure::new(ExitCode::Failure, format!("rollback of {} did not complete: {err:#}", b.name))
                     .hint(format!("see `kubectl kafka -n {} health` and `history {}`", cluster.namespace, b.name))
             })?;

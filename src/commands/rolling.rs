@@ -12,24 +12,31 @@ use crate::cluster::{Broker, Cluster};
 use crate::exit::{ExitCode, Failure};
 use crate::kafka::KafkaOptions;
 use crate::kafka::admin::topic_int_config;
-use crate::kafka::metadata::fetch_metadata;
+use crate::kafka::metadata::{ClusterMeta, agreed_view, fetch_metadata, metadata_of_each};
 use crate::kafka::quorum::describe_quorum;
 use crate::output::Printer;
-use crate::rollout::apply::wait_rollout;
+use crate::rollout::apply::{send_merge, send_restart, send_undo, wait_pods_gone, wait_rollout};
 use crate::rollout::safety::{Blocker, PartitionState, QuorumState, blockers};
+use crate::rollout::strategy::{RollMode, resume_ops, resume_with, roll_mode, stop_patch, stopped_for_roll};
+use serde_json::Value;
 
-/// Kafka's state as the safety rules need it.
+/// Kafka's state as the safety rules need it, as every broker sees it.
 pub struct KafkaState {
     pub partitions: Vec<PartitionState>,
-    pub quorum: Option<QuorumState>,
+    pub quorum: QuorumState,
     pub registered: BTreeSet<i32>,
 }
 
-/// min.insync.replicas of every topic (read once per command: it rarely changes).
+/// min.insync.replicas of every topic (read once per command; topics that appear later are
+/// read when they are first seen, never assumed).
 pub async fn min_isr_by_topic(opts: &KafkaOptions) -> anyhow::Result<BTreeMap<String, i32>> {
     let meta = fetch_metadata(opts).await?;
     let names: Vec<String> = meta.topics.iter().map(|t| t.name.clone()).collect();
-    let mut read = topic_int_config(opts, &names, "min.insync.replicas").await?;
+    read_min_isr(opts, &names).await
+}
+
+async fn read_min_isr(opts: &KafkaOptions, names: &[String]) -> anyhow::Result<BTreeMap<String, i32>> {
+    let mut read = topic_int_config(opts, names, "min.insync.replicas").await?;
     if !read.failed.is_empty() {
         // Once more for those: a broker may have just gone away.
         let again: Vec<String> = read.failed.keys().cloned().collect();
@@ -50,23 +57,54 @@ pub async fn min_isr_by_topic(opts: &KafkaOptions) -> anyhow::Result<BTreeMap<St
     Ok(read.values)
 }
 
-pub async fn kafka_state(opts: &KafkaOptions, min_isr: &BTreeMap<String, i32>) -> anyhow::Result<KafkaState> {
+/// A safety input that could not be read: the command refuses rather than guess.
+fn unreadable(what: &str, err: anyhow::Error) -> anyhow::Error {
+    Failure::new(ExitCode::Refused, format!("cannot read {what}: {err:#}; refusing rather than guessing"))
+        .hint("retry when the brokers answer (`kubectl kafka health`), or pass --force to go ahead without the checks")
+        .into()
+}
+
+/// The metadata every registered broker agrees on, each asked on its own (`skip` left out: a
+/// broker being stopped). One that cannot be asked is an error: its view is unknown.
+pub async fn agreed_metadata(opts: &KafkaOptions, skip: Option<i32>) -> anyhow::Result<ClusterMeta> {
     let meta = fetch_metadata(opts).await?;
-    let quorum = describe_quorum(opts).await.ok().map(|q| QuorumState {
+    let asked: Vec<_> = meta.brokers.iter().filter(|b| Some(b.id) != skip).cloned().collect();
+    let mut views = Vec::new();
+    for (_, view) in metadata_of_each(opts, &asked).await {
+        views.push(view?);
+    }
+    if views.is_empty() {
+        anyhow::bail!("no broker answered");
+    }
+    Ok(agreed_view(&views))
+}
+
+/// Kafka's state for the safety rules: partitions as every broker agrees on them, the
+/// quorum, min.insync.replicas of every topic (read now for topics not seen before). Any of
+/// them unreadable is a refusal.
+pub async fn kafka_state(opts: &KafkaOptions, min_isr: &mut BTreeMap<String, i32>) -> anyhow::Result<KafkaState> {
+    let meta = agreed_metadata(opts, None).await.map_err(|e| unreadable("every broker's metadata", e))?;
+    let q = describe_quorum(opts).await.map_err(|e| unreadable("the controller quorum", e))?;
+    let quorum = QuorumState {
         leader: q.leader_id,
         voters: q.voters.iter().map(|v| v.node_id).collect(),
         caught_up: q.caught_up_voters(2000),
-    });
+    };
+    let new: Vec<String> = meta.topics.iter().map(|t| t.name.clone()).filter(|t| !min_isr.contains_key(t)).collect();
+    if !new.is_empty() {
+        min_isr.extend(read_min_isr(opts, &new).await?);
+    }
     let partitions = meta
         .topics
         .iter()
         .flat_map(|t| {
-            t.partitions.iter().map(|p| PartitionState {
+            let min = min_isr.get(&t.name).copied().unwrap_or(i32::MAX);
+            t.partitions.iter().map(move |p| PartitionState {
                 topic: t.name.clone(),
                 partition: p.id,
                 replicas: p.replicas.clone(),
                 isr: p.isr.clone(),
-                min_isr: min_isr.get(&t.name).copied().unwrap_or(1),
+                min_isr: min,
             })
         })
         .collect();
@@ -84,20 +122,86 @@ pub fn refusal(broker: &str, action: &str, found: &[Blocker]) -> anyhow::Error {
         .into()
 }
 
+/// Node ids of the brokers whose Deployments are scaled to 0: waiting never brings them back.
+pub fn stopped_brokers(brokers: &[Broker]) -> BTreeSet<i32> {
+    brokers.iter().filter(|b| b.desired_replicas == 0).filter_map(|b| b.node_id).collect()
+}
+
+/// Waits until `broker` may go down (retrying with back-off, as Strimzi's roller does), up to
+/// `limit`; then refuses, naming what is in the way. `limit` zero checks once. When what is in
+/// the way involves a broker scaled to 0 (in `stopped`), waiting cannot help: it refuses at once.
+pub async fn wait_until_safe(
+    opts: &KafkaOptions,
+    min_isr: &mut BTreeMap<String, i32>,
+    broker: &Broker,
+    action: &str,
+    limit: Duration,
+    stopped: &BTreeSet<i32>,
+    mut report: impl FnMut(&str),
+) -> anyhow::Result<()> {
+    let Some(id) = broker.node_id else { return Ok(()) };
+    let deadline = tokio::time::Instant::now() + limit;
+    let mut pause = Duration::from_millis(500);
+    loop {
+        let outcome = match kafka_state(opts, min_isr).await {
+            Ok(state) => {
+                let found = blockers(id, &state.partitions, &state.quorum);
+                if found.is_empty() {
+                    return Ok(());
+                }
+                let hopeless = state.quorum.voters.iter().any(|v| stopped.contains(v))
+                    || state
+                        .partitions
+                        .iter()
+                        .any(|p| p.replicas.contains(&id) && p.replicas.iter().any(|r| stopped.contains(r)));
+                if hopeless {
+                    let names: Vec<String> = stopped.iter().map(|n| format!("broker {n}")).collect();
+                    return Err(refusal(&broker.name, action, &found)
+                        .context(format!("{} scaled to 0: waiting cannot help", names.join(", "))));
+                }
+                let more = if found.len() > 1 { format!(" (and {} more)", found.len() - 1) } else { String::new() };
+                report(&format!("waiting before {action}: {}{more}", found[0].detail));
+                Err(refusal(&broker.name, action, &found))
+            }
+            Err(err) => {
+                report(&format!("waiting before {action}: {err:#}"));
+                Err(err)
+            }
+        };
+        if tokio::time::Instant::now() + pause > deadline {
+            return outcome;
+        }
+        tokio::time::sleep(pause).await;
+        pause = (pause * 2).min(Duration::from_secs(5));
+    }
+}
+
 /// Checks one broker now; Err is the refusal.
 pub async fn check_now(
     opts: &KafkaOptions,
-    min_isr: &BTreeMap<String, i32>,
+    min_isr: &mut BTreeMap<String, i32>,
     broker: &Broker,
     action: &str,
 ) -> anyhow::Result<()> {
-    let Some(id) = broker.node_id else { return Ok(()) };
-    let state = kafka_state(opts, min_isr).await?;
-    let found = blockers(id, &state.partitions, state.quorum.as_ref());
-    if found.is_empty() { Ok(()) } else { Err(refusal(&broker.name, action, &found)) }
+    wait_until_safe(opts, min_isr, broker, action, Duration::ZERO, &BTreeSet::new(), |_| {}).await
 }
 
-/// Waits until broker `id` is registered and in the ISR of every partition it hosts.
+/// What keeps broker `id` from counting as rejoined and in sync, from the metadata every
+/// broker agrees on (the broker itself included: it answers only once its new process runs).
+pub fn not_in_sync(agreed: &ClusterMeta, id: i32) -> Option<String> {
+    if !agreed.brokers.iter().any(|b| b.id == id) {
+        return Some(format!("waiting for broker {id} to register"));
+    }
+    let behind = agreed
+        .topics
+        .iter()
+        .flat_map(|t| t.partitions.iter().filter(|p| p.replicas.contains(&id) && !p.isr.contains(&id)))
+        .count();
+    (behind > 0).then(|| format!("rejoined; {behind} partitions catching up"))
+}
+
+/// Waits until broker `id` is registered and in the ISR of every partition it hosts, as
+/// every broker (each asked on its own) sees it.
 pub async fn wait_in_sync(
     opts: &KafkaOptions,
     id: i32,
@@ -107,25 +211,12 @@ pub async fn wait_in_sync(
     let deadline = tokio::time::Instant::now() + limit;
     let mut said = String::new();
     loop {
-        let msg = match fetch_metadata(opts).await {
-            Ok(meta) if !meta.brokers.iter().any(|b| b.id == id) => format!("waiting for broker {id} to register"),
-            Ok(meta) => {
-                let behind: Vec<String> = meta
-                    .topics
-                    .iter()
-                    .flat_map(|t| {
-                        t.partitions
-                            .iter()
-                            .filter(|p| p.replicas.contains(&id) && !p.isr.contains(&id))
-                            .map(move |p| format!("{}/{}", t.name, p.id))
-                    })
-                    .collect();
-                if behind.is_empty() {
-                    return Ok(());
-                }
-                format!("rejoined; {} partitions catching up", behind.len())
-            }
-            Err(err) => format!("waiting for the brokers to answer ({err})"),
+        let msg = match agreed_metadata(opts, None).await {
+            Ok(agreed) => match not_in_sync(&agreed, id) {
+                None => return Ok(()),
+                Some(msg) => msg,
+            },
+            Err(err) => format!("waiting for every broker to answer ({err:#})"),
         };
         if msg != said {
             report(&msg);
@@ -133,6 +224,46 @@ pub async fn wait_in_sync(
         }
         if tokio::time::Instant::now() >= deadline {
             anyhow::bail!("broker {id} not in sync after {limit:?}: {said}");
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+}
+
+/// Waits until Kafka no longer counts broker `id`: no other broker lists it as registered
+/// (it is fenced or gone) and no ISR names it.
+pub async fn wait_out_of_kafka(
+    opts: &KafkaOptions,
+    id: i32,
+    limit: Duration,
+    mut report: impl FnMut(&str),
+) -> anyhow::Result<()> {
+    let deadline = tokio::time::Instant::now() + limit;
+    let mut said = String::new();
+    loop {
+        let msg = match agreed_metadata(opts, Some(id)).await {
+            Ok(agreed) => {
+                let registered = agreed.brokers.iter().any(|b| b.id == id);
+                // A partition whose only in-sync replica was this broker keeps it (Kafka never
+                // empties an ISR): it is offline now, and there is nothing to wait for.
+                let listed = agreed
+                    .topics
+                    .iter()
+                    .flat_map(|t| &t.partitions)
+                    .filter(|p| p.isr.contains(&id) && p.isr.len() > 1)
+                    .count();
+                if !registered && listed == 0 {
+                    return Ok(());
+                }
+                format!("waiting for Kafka to fence broker {id} ({listed} ISRs still list it)")
+            }
+            Err(err) => format!("waiting for the other brokers to answer ({err:#})"),
+        };
+        if msg != said {
+            report(&msg);
+            said = msg;
+        }
+        if tokio::time::Instant::now() >= deadline {
+            anyhow::bail!("broker {id} still counted by Kafka after {limit:?}: {said}");
         }
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
@@ -156,6 +287,75 @@ pub async fn wait_broker(
     }
     bar.finish_and_clear();
     Ok(())
+}
+
+/// The change a roll applies to a broker's pod template.
+pub enum Change<'a> {
+    /// A strategic-merge patch (restart's annotation).
+    Template(&'a Value),
+    /// A JSON patch (rollback's template).
+    Undo(&'a Value),
+}
+
+fn has_rwo_volume(broker: &Broker) -> bool {
+    broker.volumes.iter().any(|v| v.access_modes.iter().any(|m| m == "ReadWriteOnce" || m == "ReadWriteOncePod"))
+}
+
+/// Applies `change` to one broker so that two of its pods never run at once (stop-first when
+/// the Deployment's strategy would surge over a ReadWriteOnce volume, see
+/// `rollout::strategy`), then waits until it has rejoined and caught up. A Deployment a
+/// killed run left stopped is finished, not stopped again.
+pub async fn roll_broker(
+    cluster: &Cluster,
+    opts: &KafkaOptions,
+    broker: &Broker,
+    change: Change<'_>,
+    limit: Duration,
+    printer: &Printer,
+) -> anyhow::Result<()> {
+    let api: Api<Deployment> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
+    let d = api.get(&broker.workload).await.map_err(|e| cluster.api_error(e, "get", "deployments.apps"))?;
+    let stopped = stopped_for_roll(&d);
+    let mode = if stopped.is_some() { RollMode::StopFirst } else { roll_mode(&d, has_rwo_volume(broker)) };
+    let patch_err = |e| cluster.api_error(e, "patch", "deployments.apps");
+    match mode {
+        RollMode::InPlace => match change {
+            Change::Template(p) => {
+                send_restart(&api, &broker.workload, p).await.map_err(patch_err)?;
+            }
+            Change::Undo(p) => {
+                send_undo(&api, &broker.workload, p).await?;
+            }
+        },
+        RollMode::StopFirst => {
+            let replicas = stopped.unwrap_or_else(|| d.spec.as_ref().and_then(|s| s.replicas).unwrap_or(1));
+            let name = broker.name.clone();
+            let bar = printer.progress(&format!("{name}: stopping first"));
+            if stopped.is_none() {
+                send_merge(&api, &broker.workload, &stop_patch(replicas)).await.map_err(patch_err)?;
+            }
+            wait_pods_gone(cluster.client.clone(), &cluster.namespace, &d, limit, |m| {
+                bar.set_message(format!(
+                    "{name}: stopping first (RollingUpdate would run two brokers on one volume): {m}"
+                ))
+            })
+            .await?;
+            if let Some(id) = broker.node_id {
+                wait_out_of_kafka(opts, id, limit, |m| bar.set_message(format!("{name}: stopped: {m}"))).await?;
+            }
+            bar.finish_and_clear();
+            match change {
+                Change::Template(p) => {
+                    send_restart(&api, &broker.workload, &resume_with(p, replicas)).await.map_err(patch_err)?;
+                }
+                Change::Undo(p) => {
+                    let ops: Vec<Value> = serde_json::from_value(p.clone())?;
+                    send_undo(&api, &broker.workload, &Value::Array(resume_ops(ops, replicas))).await?;
+                }
+            }
+        }
+    }
+    wait_broker(cluster, opts, broker, limit, printer).await
 }
 
 /// Only Deployments can be changed (StatefulSets are read-only for now).

@@ -9,10 +9,10 @@ use crate::cluster::discovery::discover_brokers;
 use crate::cluster::model::select_brokers;
 use crate::commands::Context;
 use crate::commands::reach::{Reach, reach};
-use crate::commands::rolling::{check_now, min_isr_by_topic, require_deployment, wait_broker};
+use crate::commands::rolling::{check_now, min_isr_by_topic, require_deployment, wait_broker, wait_out_of_kafka};
 use crate::commands::status::unknown_broker;
 use crate::exit::{ExitCode, Failure};
-use crate::rollout::apply::{scale_patch, send_scale, wait_rollout};
+use crate::rollout::apply::{scale_patch, send_scale, wait_pods_gone, wait_rollout};
 
 pub async fn run(ctx: &Context, args: &ScaleArgs) -> anyhow::Result<()> {
     let cluster = ctx.connect().await?;
@@ -38,31 +38,43 @@ pub async fn run(ctx: &Context, args: &ScaleArgs) -> anyhow::Result<()> {
     if args.replicas == 0 {
         if args.force {
             ctx.printer.warn("--force: the safety checks are skipped");
-        } else {
-            let route = reach(ctx.via, &cluster, &brokers, ctx, std::time::Duration::from_secs(10)).await?;
-            let checked = match &route {
-                Reach::Client { opts, .. } => {
-                    let min_isr = min_isr_by_topic(opts).await;
-                    match min_isr {
-                        Ok(m) => check_now(opts, &m, broker, "stop").await,
-                        Err(e) => Err(e),
-                    }
-                }
-                Reach::Exec { .. } => Err(Failure::new(
+        }
+        let route = reach(ctx.via, &cluster, &brokers, ctx, std::time::Duration::from_secs(10)).await?;
+        let result = async {
+            let Reach::Client { opts, .. } = &route else {
+                return Err(Failure::new(
                     ExitCode::Usage,
                     "scale needs a Kafka client route to check safety: use --via port-forward or direct",
                 )
-                .into()),
+                .into());
             };
-            route.close().await;
-            checked?;
+            if !args.force {
+                let mut min_isr = min_isr_by_topic(opts).await?;
+                check_now(opts, &mut min_isr, broker, "stop").await?;
+            }
+            send_scale(&api, &broker.workload, 0)
+                .await
+                .map_err(|e| cluster.api_error(e, "patch", "deployments.apps/scale"))?;
+            // Stopped means stopped for Kafka: the pod gone, and the broker fenced and out of
+            // every ISR, so that the next check (another scale, a restart) sees it missing.
+            let d = api.get(&broker.workload).await.map_err(|e| cluster.api_error(e, "get", "deployments.apps"))?;
+            let bar = ctx.printer.progress(&format!("{}: stopping", broker.name));
+            let name = broker.name.clone();
+            wait_pods_gone(cluster.client.clone(), &cluster.namespace, &d, args.timeout, |m| {
+                bar.set_message(format!("{name}: {m}"))
+            })
+            .await?;
+            if let Some(id) = broker.node_id {
+                wait_out_of_kafka(opts, id, args.timeout, |m| bar.set_message(format!("{name}: {m}"))).await?;
+            }
+            bar.finish_and_clear();
+            anyhow::Ok(())
         }
-        send_scale(&api, &broker.workload, 0)
-            .await
-            .map_err(|e| cluster.api_error(e, "patch", "deployments.apps/scale"))?;
-        wait_rollout(&api, &broker.workload, args.timeout, |_| {}).await?;
+        .await;
+        route.close().await;
+        result?;
         return ctx.printer.lines(&[format!(
-            "deployment.apps/{} scaled to 0: broker {} stopped",
+            "deployment.apps/{} scaled to 0: broker {} stopped, fenced and out of every ISR",
             broker.workload,
             broker.node_id.unwrap_or(-1)
         )]);

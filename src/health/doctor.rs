@@ -308,7 +308,22 @@ pub fn diagnose(input: &DoctorInput<'_>) -> Vec<Finding> {
         if t.name.starts_with("__") {
             continue;
         }
-        if t.replication_factor > 1 && t.min_isr >= t.replication_factor {
+        if t.min_isr > t.replication_factor {
+            out.push(finding(
+                Severity::Error,
+                "topic-durability",
+                format!("topic/{}", t.name),
+                format!(
+                    "min.insync.replicas {} is above the replication factor {}: every acks=all write fails, even with every broker up",
+                    t.min_isr, t.replication_factor
+                ),
+                format!(
+                    "kubectl kafka topics alter-config {} --set min.insync.replicas={}",
+                    t.name,
+                    (t.replication_factor - 1).max(1)
+                ),
+            ));
+        } else if t.replication_factor > 1 && t.min_isr >= t.replication_factor {
             out.push(finding(
                 Severity::Error,
                 "topic-durability",
@@ -493,5 +508,11 @@ mod tests {
         assert_eq!(found.len(), 2, "{found:#?}");
         assert_eq!((found[0].object.as_str(), found[0].severity), ("topic/strict", Severity::Error));
         assert_eq!((found[1].object.as_str(), found[1].severity), ("topic/thin", Severity::Warning));
+        // RF 1 with min.insync.replicas 2: every acks=all write fails, an error, not a warning.
+        i.topics = Some(vec![TopicFacts { name: "never".into(), replication_factor: 1, min_isr: 2 }]);
+        let found: Vec<Finding> = diagnose(&i).into_iter().filter(|f| f.check == "topic-durability").collect();
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].severity, Severity::Error);
+        assert!(found[0].message.contains("every acks=all write fails"), "{}", found[0].message);
     }
 }

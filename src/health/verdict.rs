@@ -135,14 +135,18 @@ pub fn evaluate(brokers: &[Broker], kafka: Result<&KafkaFacts, &str>) -> Report 
             }
             if p.isr.len() < p.replicas.len() {
                 under.push(name.clone());
-                if let Some(min) = facts.min_isr.get(&t.name)
-                    && (p.isr.len() as i32) < *min
-                {
-                    under_min.push(name.clone());
-                }
-                if facts.min_isr_unknown.contains_key(&t.name) {
-                    min_unknown.push(name.clone());
-                }
+            }
+            // Kafka's own rule (TopicCommand's --under-min-isr-partitions): no leader, or
+            // fewer in sync than min.insync.replicas, whatever the replication factor. A topic
+            // with RF 2 and min.insync.replicas 3 rejects every acks=all write while fully in
+            // sync.
+            if let Some(min) = facts.min_isr.get(&t.name)
+                && (p.leader < 0 || (p.isr.len() as i32) < *min)
+            {
+                under_min.push(name.clone());
+            }
+            if facts.min_isr_unknown.contains_key(&t.name) {
+                min_unknown.push(name.clone());
             }
             if p.leader >= 0 && p.replicas.first().is_some_and(|r| *r != p.leader) {
                 unpreferred += 1;
@@ -332,6 +336,26 @@ mod tests {
         let text: Vec<&str> = report.reasons.iter().map(|r| r.message.as_str()).collect();
         assert!(text.iter().any(|m| m.contains("under min.insync.replicas")), "{text:?}");
         assert!(text.iter().any(|m| m.contains("only 1 of 3 voters are caught up")), "{text:?}");
+    }
+
+    #[test]
+    fn a_fully_in_sync_partition_below_min_isr_is_unhealthy() {
+        // RF 2 and min.insync.replicas 3: in sync, yet every acks=all write is rejected.
+        let brokers = [broker(1, true), broker(2, true), broker(3, true)];
+        let voters = vec![voter(1, true, 0, 99_000), voter(2, false, 0, 99_000), voter(3, false, 0, 99_000)];
+        let mut f = facts(&[1, 2, 3], &[1, 2], voters);
+        f.meta.topics[0].partitions[0].replicas = vec![1, 2];
+        f.min_isr = [("orders".to_string(), 3)].into();
+        let report = evaluate(&brokers, Ok(&f));
+        let text: Vec<&str> = report.reasons.iter().map(|r| r.message.as_str()).collect();
+        assert!(text.iter().any(|m| m.contains("under min.insync.replicas") && m.contains("orders/0")), "{text:?}");
+        // No leader counts as under min.insync.replicas too.
+        f.meta.topics[0].partitions[0].replicas = vec![1, 2, 3];
+        f.meta.topics[0].partitions[0].isr = vec![1, 2, 3];
+        f.meta.topics[0].partitions[0].leader = -1;
+        f.min_isr = [("orders".to_string(), 2)].into();
+        let report = evaluate(&brokers, Ok(&f));
+        assert!(report.reasons.iter().any(|r| r.message.contains("under min.insync.replicas")), "{:?}", report.reasons);
     }
 
     #[test]

@@ -173,6 +173,100 @@ pub async fn brokers_without_topic(
     missing
 }
 
+/// One broker's own Metadata answer, in this module's terms.
+pub fn meta_from_response(resp: &kafka_protocol::messages::MetadataResponse) -> ClusterMeta {
+    let code = |c: i16| (c != 0).then(|| format!("error code {c}"));
+    ClusterMeta {
+        controller_id: (resp.controller_id.0 >= 0).then_some(resp.controller_id.0),
+        brokers: resp
+            .brokers
+            .iter()
+            .map(|b| BrokerMeta { id: b.node_id.0, host: b.host.to_string(), port: b.port })
+            .collect(),
+        topics: resp
+            .topics
+            .iter()
+            .map(|t| TopicMeta {
+                name: t.name.as_ref().map(|n| n.0.to_string()).unwrap_or_default(),
+                error: code(t.error_code),
+                partitions: t
+                    .partitions
+                    .iter()
+                    .map(|p| PartitionMeta {
+                        id: p.partition_index,
+                        leader: p.leader_id.0,
+                        replicas: p.replica_nodes.iter().map(|r| r.0).collect(),
+                        isr: p.isr_nodes.iter().map(|r| r.0).collect(),
+                        error: code(p.error_code),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+/// Every broker's own answer to a Metadata request for all topics, each asked on its own
+/// connection (in parallel): one answer speaks for one broker's metadata cache only, and a
+/// cache can lag the controller by seconds after a restart.
+pub async fn metadata_of_each(opts: &KafkaOptions, brokers: &[BrokerMeta]) -> Vec<(i32, anyhow::Result<ClusterMeta>)> {
+    use kafka_protocol::messages::{ApiKey, MetadataRequest, MetadataResponse};
+    let asks = brokers.iter().map(|b| async move {
+        let address = format!("{}:{}", b.host, b.port);
+        let view = async {
+            let mut client = super::wire::WireClient::connect(&address, opts.timeout).await?;
+            let request = MetadataRequest::default().with_allow_auto_topic_creation(false).with_topics(None);
+            let resp: MetadataResponse = client.send(ApiKey::Metadata, &request).await?;
+            anyhow::Ok(meta_from_response(&resp))
+        }
+        .await
+        .map_err(|err| err.context(format!("ask broker {} for metadata", b.id)));
+        (b.id, view)
+    });
+    futures::future::join_all(asks).await
+}
+
+/// What all the given answers agree on: the brokers every answer lists; per partition, the
+/// ISR members every answer that knows the partition lists (one answer without a member is
+/// enough to leave it out), and the leader when they all name the same one (else -1). A claim
+/// made from this view holds whichever broker a client asks next.
+pub fn agreed_view(views: &[ClusterMeta]) -> ClusterMeta {
+    let Some(first) = views.first() else {
+        return ClusterMeta { controller_id: None, brokers: vec![], topics: vec![] };
+    };
+    let brokers = first
+        .brokers
+        .iter()
+        .filter(|b| views.iter().all(|v| v.brokers.iter().any(|o| o.id == b.id)))
+        .cloned()
+        .collect();
+    let mut topics: Vec<TopicMeta> = Vec::new();
+    for view in views {
+        for t in view.topics.iter().filter(|t| t.error.is_none()) {
+            match topics.iter_mut().find(|o| o.name == t.name) {
+                None => topics.push(t.clone()),
+                Some(seen) => {
+                    for p in &t.partitions {
+                        match seen.partitions.iter_mut().find(|o| o.id == p.id) {
+                            None => seen.partitions.push(p.clone()),
+                            Some(q) => {
+                                q.isr.retain(|r| p.isr.contains(r));
+                                if q.leader != p.leader {
+                                    q.leader = -1;
+                                }
+                                if q.error.is_none() {
+                                    q.error.clone_from(&p.error);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    topics.sort_by(|a, b| a.name.cmp(&b.name));
+    ClusterMeta { controller_id: first.controller_id, brokers, topics }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,6 +297,68 @@ mod tests {
 
     fn partition(id: i32, leader: i32, replicas: &[i32], isr: &[i32]) -> PartitionMeta {
         PartitionMeta { id, leader, replicas: replicas.to_vec(), isr: isr.to_vec(), error: None }
+    }
+
+    fn view(brokers: &[i32], parts: Vec<PartitionMeta>) -> ClusterMeta {
+        ClusterMeta {
+            controller_id: Some(1),
+            brokers: brokers.iter().map(|&id| BrokerMeta { id, host: format!("kafka-{id}"), port: 9092 }).collect(),
+            topics: vec![TopicMeta { name: "orders".into(), error: None, partitions: parts }],
+        }
+    }
+
+    #[test]
+    fn the_agreed_view_trusts_no_single_lagging_answer() {
+        // Broker 3's cache still shows broker 2 in the ISR of partition 0 (its old process);
+        // the leader (1) has already dropped it. The agreed view does not count broker 2.
+        let leader =
+            view(&[1, 2, 3], vec![partition(0, 1, &[1, 2, 3], &[1, 3]), partition(1, 2, &[2, 3, 1], &[2, 3, 1])]);
+        let lagging =
+            view(&[1, 2, 3], vec![partition(0, 1, &[1, 2, 3], &[1, 2, 3]), partition(1, 2, &[2, 3, 1], &[2, 3, 1])]);
+        let agreed = agreed_view(&[lagging.clone(), leader]);
+        let p0 = &agreed.topics[0].partitions[0];
+        assert_eq!(p0.isr, [1, 3]);
+        assert_eq!(agreed.topics[0].partitions[1].isr, [2, 3, 1]);
+        // A broker one answer does not list is not registered in the agreed view.
+        let without_2 = view(&[1, 3], vec![partition(0, 1, &[1, 2, 3], &[1, 3])]);
+        assert_eq!(agreed_view(&[lagging.clone(), without_2]).brokers.iter().map(|b| b.id).collect::<Vec<_>>(), [1, 3]);
+        // Leaders that disagree mean no agreed leader.
+        let moved = view(&[1, 2, 3], vec![partition(0, 3, &[1, 2, 3], &[1, 2, 3])]);
+        assert_eq!(agreed_view(&[lagging.clone(), moved]).topics[0].partitions[0].leader, -1);
+        assert_eq!(agreed_view(std::slice::from_ref(&lagging)), lagging, "one answer agrees with itself");
+    }
+
+    #[test]
+    fn a_protocol_answer_becomes_cluster_metadata() {
+        use kafka_protocol::messages::{BrokerId, MetadataResponse, TopicName, metadata_response};
+        use kafka_protocol::protocol::StrBytes;
+        let resp = MetadataResponse::default()
+            .with_controller_id(BrokerId(2))
+            .with_brokers(vec![
+                metadata_response::MetadataResponseBroker::default()
+                    .with_node_id(BrokerId(1))
+                    .with_host(StrBytes::from_static_str("kafka-1"))
+                    .with_port(9092),
+            ])
+            .with_topics(vec![
+                metadata_response::MetadataResponseTopic::default()
+                    .with_name(Some(TopicName(StrBytes::from_static_str("orders"))))
+                    .with_partitions(vec![
+                        metadata_response::MetadataResponsePartition::default()
+                            .with_partition_index(0)
+                            .with_leader_id(BrokerId(1))
+                            .with_replica_nodes(vec![BrokerId(1), BrokerId(2)])
+                            .with_isr_nodes(vec![BrokerId(1)])
+                            .with_error_code(9),
+                    ]),
+            ]);
+        let meta = meta_from_response(&resp);
+        assert_eq!(meta.controller_id, Some(2));
+        assert_eq!(meta.brokers, [BrokerMeta { id: 1, host: "kafka-1".into(), port: 9092 }]);
+        assert_eq!(
+            meta.topics[0].partitions[0],
+            PartitionMeta { id: 0, leader: 1, replicas: vec![1, 2], isr: vec![1], error: Some("error code 9".into()) }
+        );
     }
 
     #[test]

@@ -91,3 +91,45 @@ pub async fn wait_rollout(
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
 }
+
+pub async fn send_merge(api: &Api<Deployment>, name: &str, patch: &Value) -> kube::Result<Deployment> {
+    api.patch(name, &PatchParams { field_manager: Some(MANAGER.into()), ..Default::default() }, &Patch::Merge(patch))
+        .await
+}
+
+/// Waits until no pod of the Deployment exists any more (not even a terminating one): only
+/// then has its broker process ended and released the volume.
+pub async fn wait_pods_gone(
+    client: kube::Client,
+    namespace: &str,
+    d: &Deployment,
+    limit: Duration,
+    mut report: impl FnMut(&str),
+) -> anyhow::Result<()> {
+    use k8s_openapi::api::core::v1::Pod;
+    let labels = d
+        .spec
+        .as_ref()
+        .and_then(|s| s.selector.match_labels.as_ref())
+        .map(|m| m.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(","))
+        .unwrap_or_default();
+    let pods: Api<Pod> = Api::namespaced(client, namespace);
+    let deadline = tokio::time::Instant::now() + limit;
+    let mut last = String::new();
+    loop {
+        let left = pods.list(&ListParams::default().labels(&labels)).await?.items;
+        if left.is_empty() {
+            return Ok(());
+        }
+        let names: Vec<String> = left.iter().filter_map(|p| p.metadata.name.clone()).collect();
+        let msg = format!("waiting for pod {} to stop", names.join(", "));
+        if msg != last {
+            report(&msg);
+            last = msg;
+        }
+        if tokio::time::Instant::now() >= deadline {
+            anyhow::bail!("{last}: still there after {limit:?}");
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+}

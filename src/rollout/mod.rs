@@ -7,6 +7,7 @@ pub mod apply;
 pub mod history;
 pub mod progress;
 pub mod safety;
+pub mod strategy;
 pub mod undo;
 
 /// The annotation `kubectl rollout restart` writes on the pod template (kube-rs's own

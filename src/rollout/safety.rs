@@ -71,8 +71,10 @@ pub fn partition_blockers(broker: i32, partitions: &[PartitionState]) -> Vec<Blo
         .collect()
 }
 
-/// Whether the quorum keeps a majority of caught-up voters without `broker`: a leader must
-/// exist, and the caught-up voters other than the broker must number at least (N + 2) / 2.
+/// Whether the quorum keeps a majority of caught-up voters without `broker` (Strimzi's
+/// KafkaQuorumCheck): a leader must exist; a single voter may always be rolled (there is no
+/// one to keep a majority with); two voters need the other one caught up; from three on, the
+/// caught-up voters other than the broker must number at least N / 2 + 1.
 pub fn quorum_blocker(broker: i32, quorum: &QuorumState) -> Option<Blocker> {
     if quorum.leader < 0 {
         return Some(Blocker { rule: "quorum".into(), detail: "the controller quorum has no leader".into() });
@@ -81,7 +83,11 @@ pub fn quorum_blocker(broker: i32, quorum: &QuorumState) -> Option<Blocker> {
         return None;
     }
     let others = quorum.caught_up.iter().filter(|v| **v != broker && quorum.voters.contains(v)).count();
-    let needed = (quorum.voters.len() + 2) / 2;
+    let needed = match quorum.voters.len() {
+        1 => 0,
+        2 => 1,
+        n => n / 2 + 1,
+    };
     (others < needed).then(|| Blocker {
         rule: "quorum".into(),
         detail: format!(
@@ -91,12 +97,11 @@ pub fn quorum_blocker(broker: i32, quorum: &QuorumState) -> Option<Blocker> {
     })
 }
 
-/// Every reason not to take `broker` down now.
-pub fn blockers(broker: i32, partitions: &[PartitionState], quorum: Option<&QuorumState>) -> Vec<Blocker> {
+/// Every reason not to take `broker` down now. The quorum must be known: a check that could
+/// not read it refuses before it gets here (fail closed).
+pub fn blockers(broker: i32, partitions: &[PartitionState], quorum: &QuorumState) -> Vec<Blocker> {
     let mut out = partition_blockers(broker, partitions);
-    if let Some(q) = quorum {
-        out.extend(quorum_blocker(broker, q));
-    }
+    out.extend(quorum_blocker(broker, quorum));
     out
 }
 
@@ -158,6 +163,16 @@ mod tests {
         let no_leader = QuorumState { leader: -1, voters: vec![1, 2, 3], caught_up: vec![] };
         assert!(quorum_blocker(2, &no_leader).unwrap().detail.contains("no leader"));
         assert!(quorum_blocker(9, &q).is_none(), "not a voter");
+        let single = QuorumState { leader: 1, voters: vec![1], caught_up: vec![1] };
+        assert!(quorum_blocker(1, &single).is_none(), "a single voter may be rolled");
+        let two = QuorumState { leader: 1, voters: vec![1, 2], caught_up: vec![1, 2] };
+        assert!(quorum_blocker(1, &two).is_none(), "two voters: the other is caught up");
+        let two_behind = QuorumState { leader: 1, voters: vec![1, 2], caught_up: vec![1] };
+        assert!(quorum_blocker(1, &two_behind).is_some(), "two voters: the other is behind");
+        let five = QuorumState { leader: 1, voters: vec![1, 2, 3, 4, 5], caught_up: vec![1, 2, 3, 4] };
+        assert!(quorum_blocker(1, &five).is_none(), "3 of the other 4 caught up");
+        let five_short = QuorumState { leader: 1, voters: vec![1, 2, 3, 4, 5], caught_up: vec![1, 2, 3] };
+        assert!(quorum_blocker(1, &five_short).is_some(), "only 2 others caught up of the 3 needed");
     }
 
     fn c(n: i32, ready: bool, started: Option<i64>) -> Candidate {

@@ -162,13 +162,10 @@ pub fn pod_ip(n: u32) -> Option<String> {
         "-o",
         "jsonpath={range .items[*]}{.metadata.deletionTimestamp}{\"|\"}{.status.phase}{\"|\"}{.status.podIP}{\"\\n\"}{end}",
     ]);
-    out.stdout
-        .lines()
-        .filter_map(|l| match l.split('|').collect::<Vec<_>>()[..] {
-            ["", "Running", ip] if !ip.is_empty() => Some(ip.to_string()),
-            _ => None,
-        })
-        .last()
+    out.stdout.lines().rev().find_map(|l| match l.split('|').collect::<Vec<_>>()[..] {
+        ["", "Running", ip] if !ip.is_empty() => Some(ip.to_string()),
+        _ => None,
+    })
 }
 
 fn probe(n: u32, extra: &[&str]) -> Option<std::process::Output> {

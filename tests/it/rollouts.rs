@@ -124,10 +124,20 @@ fn restart_refuses_while_a_broker_is_down_and_force_proceeds() {
     let _restore = ScaleBack("kafka-3");
     // On a healthy cluster the plugin's scale to 0 passes its checks and stops broker 3.
     let stopped = kk(&["scale", "kafka-3", "--replicas", "0"]).ok();
-    assert!(stopped.stdout.contains("scaled to 0: broker 3 stopped"), "{}", stopped.stdout);
-    wait_until("partitions to drop broker 3 from their ISR", Duration::from_secs(90), || {
-        kk(&["topics", "describe", &topic]).stdout.contains("under-replicated")
-    });
+    assert!(
+        stopped.stdout.contains("scaled to 0: broker 3 stopped, fenced and out of every ISR"),
+        "{}",
+        stopped.stdout
+    );
+    // scale returned only once Kafka shrank the ISRs: no wait of our own.
+    let described = kk(&["topics", "describe", &topic]).ok();
+    assert!(described.stdout.contains("under-replicated"), "{}", described.stdout);
+    // A restart of every broker skips the stopped one and refuses at once for the next: waiting
+    // cannot bring broker 3 back.
+    let all = kk(&["restart", "--timeout", "2m"]);
+    assert_eq!(all.code, 9, "{all:?}");
+    assert!(all.stderr.contains("kafka-3: skipped, deployment kafka-3 is scaled to 0"), "{}", all.stderr);
+    assert!(all.stderr.contains("waiting cannot help"), "{}", all.stderr);
     let pod1 = pod_of(1);
     let refused = kk(&["restart", "kafka-1"]);
     assert_eq!(refused.code, 9, "{refused:?}");
@@ -227,4 +237,96 @@ fn scale_dry_run_prints_the_patch_and_changes_nothing() {
     assert_eq!(deployment_json("kafka-3")["spec"]["replicas"], 1);
     let bad = kk(&["scale", "kafka-3", "--replicas", "2"]);
     assert_eq!(bad.code, 2, "{bad:?}");
+}
+
+/// Pods of broker `n` whose Kafka container is running now.
+fn running_containers(n: u32) -> usize {
+    kubectl(&[
+        "-n",
+        "kafka",
+        "get",
+        "pods",
+        "-l",
+        &format!("instance=kafka-{n}"),
+        "-o",
+        "jsonpath={range .items[*]}{.status.containerStatuses[0].state.running.startedAt}{\"\\n\"}{end}",
+    ])
+    .stdout
+    .lines()
+    .filter(|l| !l.trim().is_empty())
+    .count()
+}
+
+#[test]
+fn restart_on_the_guides_layout_never_runs_two_brokers_of_one_id() {
+    // The guide's RollingUpdate would start the new pod before the old one stops, on the same
+    // ReadWriteOnce volume (see the bed's overlap test). The plugin rolls such a broker
+    // stop-first and leaves the strategy as it was.
+    let _bed = exclusive();
+    wait_bed_ready();
+    let before = deployment_json("kafka-2");
+    assert_eq!(before["spec"]["strategy"]["type"], "RollingUpdate");
+    let done = Arc::new(AtomicBool::new(false));
+    let most = Arc::new(AtomicU64::new(0));
+    let watcher = {
+        let (done, most) = (done.clone(), most.clone());
+        std::thread::spawn(move || {
+            while !done.load(Ordering::SeqCst) {
+                most.fetch_max(running_containers(2) as u64, Ordering::SeqCst);
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        })
+    };
+    let pod_before = pod_of(2);
+    let run = kk(&["restart", "kafka-2", "--timeout", "4m"]);
+    done.store(true, Ordering::SeqCst);
+    watcher.join().unwrap();
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stderr.contains("kafka-2: restarted, rejoined and in sync as every broker sees it"), "{}", run.stderr);
+    assert_ne!(pod_of(2), pod_before);
+    assert_eq!(most.load(Ordering::SeqCst), 1, "two kafka-2 containers ran at once");
+    let after = deployment_json("kafka-2");
+    assert_eq!(after["spec"]["strategy"], before["spec"]["strategy"], "the strategy is left as the user wrote it");
+    assert_eq!(after["spec"]["replicas"], 1);
+    assert!(after["metadata"]["annotations"].get("kubectl-kafka.io/stopped-for-roll").is_none(), "{after}");
+    assert!(after["spec"]["template"]["metadata"]["annotations"]["kubectl.kubernetes.io/restartedAt"].is_string());
+    // The new pod's broker did not crash on the log dir lock: it started once.
+    let restarts = kubectl(&[
+        "-n",
+        "kafka",
+        "get",
+        "pod",
+        &pod_of(2),
+        "-o",
+        "jsonpath={.status.containerStatuses[0].restartCount}",
+    ])
+    .ok();
+    assert_eq!(restarts.stdout.trim(), "0");
+    wait_bed_ready();
+}
+
+#[test]
+fn a_paused_deployment_is_refused_like_kubectl_does() {
+    let _bed = exclusive();
+    wait_bed_ready();
+    struct Resume;
+    impl Drop for Resume {
+        fn drop(&mut self) {
+            let _ = kubectl(&["-n", "kafka", "rollout", "resume", "deployment/kafka-1"]);
+        }
+    }
+    kubectl(&["-n", "kafka", "rollout", "pause", "deployment/kafka-1"]).ok();
+    let _resume = Resume;
+    let template = deployment_json("kafka-1")["spec"]["template"].clone();
+    let run = kk(&["restart", "kafka-1"]);
+    assert_eq!(run.code, 9, "{run:?}");
+    assert!(
+        run.stderr.contains("can't restart paused deployment kafka-1 (run rollout resume first)"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("kubectl -n kafka rollout resume deployment/kafka-1"), "{}", run.stderr);
+    let back = kk(&["rollback", "kafka-1"]);
+    assert_eq!(back.code, 9, "{back:?}");
+    assert_eq!(deployment_json("kafka-1")["spec"]["template"], template, "nothing changed");
 }

@@ -389,13 +389,18 @@ fn rollout_restart_on_the_guides_manifest_overlaps_two_brokers_on_one_volume() {
     .ok();
     assert!(restarts.stdout.trim().parse::<u32>().unwrap() >= 1, "{}", restarts.stdout);
     // The figures for the bed's README (not asserted: timings vary with the machine).
-    eprintln!(
+    report_figures(&format!(
         "overlap: rollout status ok {:.1}s; lock failure seen {:.1}s; old killed {:.1}s; broker 2 answers {:.1}s; restarts {}",
         reported.as_secs_f64(),
         lock_failure_seen.unwrap_or_default().as_secs_f64(),
         killed.as_secs_f64(),
         back.as_secs_f64(),
         restarts.stdout.trim()
-    );
+    ));
     wait_bed_ready();
+}
+
+#[allow(clippy::print_stderr, reason = "the overlap's figures, for the bed's README (shown with --nocapture)")]
+fn report_figures(line: &str) {
+    eprintln!("{line}");
 }
