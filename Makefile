@@ -4,7 +4,7 @@ export CARGO_TARGET_DIR ?= $(HOME)/.cache/kubectl-kafka/target
 PREFIX ?= $(HOME)/.local
 KUBECONFIG_BED = $(HOME)/.cache/kubectl-kafka-testbed/state/kwok/clusters/kafka-testbed/kubeconfig.yaml
 
-.PHONY: deps install test lint unit bed bed-down clean-all bench completions release
+.PHONY: deps install test lint unit bed bed-down clean-all soak bench completions release
 
 # Checks and installs what the plugin, the bed and the tests need (idempotent; see testbed/deps).
 deps:
@@ -36,6 +36,11 @@ clean-all: bed-down
 test: lint bed
 	cargo test --locked
 	krew/check
+
+# The long runs the issues ask for, beyond CI: five back-to-back full restarts under an
+# idempotent acks=all producer and a live consumer group, on the real node.
+soak: bed
+	KUBECTL_KAFKA_SOAK_RESTARTS=5 cargo test --locked --test it -- --exact rollouts::rolling_restart_under_load_loses_and_duplicates_nothing --nocapture
 
 bench: bed
 	cargo build --locked --release

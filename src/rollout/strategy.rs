@@ -71,10 +71,15 @@ pub fn resume_with(template_patch: &Value, replicas: i32) -> Value {
     out
 }
 
-/// The JSON-patch form of the same for rollback (whose change is a JSON patch).
+/// The JSON-patch form of the same for rollback (whose change is a JSON patch). When the
+/// change already replaces every annotation (kubectl's undo does), the marker goes with them;
+/// removing it again would fail the whole patch.
 pub fn resume_ops(mut ops: Vec<Value>, replicas: i32) -> Vec<Value> {
+    let replaces_annotations = ops.iter().any(|op| op["path"] == "/metadata/annotations" && op["op"] == "replace");
     ops.push(json!({"op": "replace", "path": "/spec/replicas", "value": replicas}));
-    ops.push(json!({"op": "remove", "path": format!("/metadata/annotations/{}", STOPPED_FOR_ROLL.replace('/', "~1"))}));
+    if !replaces_annotations {
+        ops.push(json!({"op": "remove", "path": format!("/metadata/annotations/{}", STOPPED_FOR_ROLL.replace('/', "~1"))}));
+    }
     ops
 }
 
@@ -127,6 +132,14 @@ mod tests {
         assert!(resumed["metadata"]["annotations"][STOPPED_FOR_ROLL].is_null());
         let ops = resume_ops(vec![json!({"op": "replace", "path": "/spec/template", "value": {}})], 1);
         assert_eq!(ops[2]["path"], "/metadata/annotations/kubectl-kafka.io~1stopped-for-roll");
+        // kubectl's undo replaces every annotation: the marker goes with them, no second removal.
+        let undo = vec![
+            json!({"op": "replace", "path": "/spec/template", "value": {}}),
+            json!({"op": "replace", "path": "/metadata/annotations", "value": {"deployment.kubernetes.io/revision": "3"}}),
+        ];
+        let ops = resume_ops(undo, 1);
+        assert_eq!(ops.len(), 3, "{ops:?}");
+        assert_eq!(ops[2]["path"], "/spec/replicas");
         let stopped = deployment(
             "metadata: {name: k, annotations: {kubectl-kafka.io/stopped-for-roll: '1'}}\nspec: {selector: {}, template: {}}",
         );

@@ -181,3 +181,43 @@ fn quorum_over_exec_reads_the_same_quorum_as_describe_quorum() {
     assert!(exec["highWatermark"].as_i64().unwrap() > 0, "{exec}");
     assert!(exec["voters"][0]["lastCaughtUp"].as_i64().unwrap() > 0, "times are read: {exec}");
 }
+
+#[test]
+fn a_topic_in_sync_but_below_min_isr_is_degraded() {
+    // RF 2 with min.insync.replicas 3: every replica in sync, yet every acks=all write is
+    // rejected. Kafka's rule (no leader, or ISR < min.insync.replicas) makes it degraded.
+    let _bed = exclusive();
+    wait_bed_ready();
+    let topic = format!("never-enough-{}", std::process::id());
+    struct Delete(String);
+    impl Drop for Delete {
+        fn drop(&mut self) {
+            let _ = plugin(&["-n", "kafka", "topics", "delete", &self.0, "--yes"]);
+        }
+    }
+    plugin(&[
+        "-n",
+        "kafka",
+        "topics",
+        "create",
+        &topic,
+        "--partitions",
+        "1",
+        "-r",
+        "2",
+        "--config",
+        "min.insync.replicas=3",
+    ])
+    .ok();
+    let _delete = Delete(topic.clone());
+    let run = plugin(&["-n", "kafka", "health"]);
+    assert_eq!(run.code, 8, "{run:?}");
+    assert!(
+        run.stdout.contains("under min.insync.replicas") && run.stdout.contains(&format!("{topic}/0")),
+        "{}",
+        run.stdout
+    );
+    let doctor = plugin(&["-n", "kafka", "doctor"]);
+    assert_eq!(doctor.code, 8, "{doctor:?}");
+    assert!(doctor.stdout.contains(&format!("topic/{topic}")), "{}", doctor.stdout);
+}
