@@ -18,6 +18,7 @@ use crate::output::Printer;
 use crate::rollout::apply::{send_merge, send_restart, send_undo, wait_pods_gone, wait_rollout};
 use crate::rollout::safety::{Blocker, PartitionState, QuorumState, blockers};
 use crate::rollout::strategy::{RollMode, resume_ops, resume_with, roll_mode, stop_patch, stopped_for_roll};
+use crate::rollout::wait::{Look, wait_until};
 use serde_json::Value;
 
 /// Kafka's state as the safety rules need it, as every broker sees it.
@@ -206,67 +207,48 @@ pub async fn wait_in_sync(
     opts: &KafkaOptions,
     id: i32,
     limit: Duration,
-    mut report: impl FnMut(&str),
+    report: impl FnMut(&str),
 ) -> anyhow::Result<()> {
-    let deadline = tokio::time::Instant::now() + limit;
-    let mut said = String::new();
-    loop {
-        let msg = match agreed_metadata(opts, None).await {
+    wait_until(&format!("broker {id} not in sync"), limit, report, || async move {
+        Ok(match agreed_metadata(opts, None).await {
             Ok(agreed) => match not_in_sync(&agreed, id) {
-                None => return Ok(()),
-                Some(msg) => msg,
+                None => Look::Done(()),
+                Some(msg) => Look::Waiting(msg),
             },
-            Err(err) => format!("waiting for every broker to answer ({err:#})"),
-        };
-        if msg != said {
-            report(&msg);
-            said = msg;
-        }
-        if tokio::time::Instant::now() >= deadline {
-            anyhow::bail!("broker {id} not in sync after {limit:?}: {said}");
-        }
-        tokio::time::sleep(Duration::from_millis(500)).await;
-    }
+            Err(err) => Look::Waiting(format!("waiting for every broker to answer ({err:#})")),
+        })
+    })
+    .await
 }
 
-/// Waits until Kafka no longer counts broker `id`: no other broker lists it as registered
-/// (it is fenced or gone) and no ISR names it.
+/// What still counts broker `id` in the metadata the other brokers agree on: its registration
+/// (it is not fenced yet) or ISRs that list it. A partition whose only in-sync replica was this
+/// broker keeps it (Kafka never empties an ISR): it is offline, and there is nothing to wait for.
+pub fn still_counted(agreed: &ClusterMeta, id: i32) -> Option<String> {
+    let registered = agreed.brokers.iter().any(|b| b.id == id);
+    let listed =
+        agreed.topics.iter().flat_map(|t| &t.partitions).filter(|p| p.isr.contains(&id) && p.isr.len() > 1).count();
+    (registered || listed > 0).then(|| format!("waiting for Kafka to fence broker {id} ({listed} ISRs still list it)"))
+}
+
+/// Waits until Kafka no longer counts broker `id` (see `still_counted`), asking every other
+/// broker on its own.
 pub async fn wait_out_of_kafka(
     opts: &KafkaOptions,
     id: i32,
     limit: Duration,
-    mut report: impl FnMut(&str),
+    report: impl FnMut(&str),
 ) -> anyhow::Result<()> {
-    let deadline = tokio::time::Instant::now() + limit;
-    let mut said = String::new();
-    loop {
-        let msg = match agreed_metadata(opts, Some(id)).await {
-            Ok(agreed) => {
-                let registered = agreed.brokers.iter().any(|b| b.id == id);
-                // A partition whose only in-sync replica was this broker keeps it (Kafka never
-                // empties an ISR): it is offline now, and there is nothing to wait for.
-                let listed = agreed
-                    .topics
-                    .iter()
-                    .flat_map(|t| &t.partitions)
-                    .filter(|p| p.isr.contains(&id) && p.isr.len() > 1)
-                    .count();
-                if !registered && listed == 0 {
-                    return Ok(());
-                }
-                format!("waiting for Kafka to fence broker {id} ({listed} ISRs still list it)")
-            }
-            Err(err) => format!("waiting for the other brokers to answer ({err:#})"),
-        };
-        if msg != said {
-            report(&msg);
-            said = msg;
-        }
-        if tokio::time::Instant::now() >= deadline {
-            anyhow::bail!("broker {id} still counted by Kafka after {limit:?}: {said}");
-        }
-        tokio::time::sleep(Duration::from_millis(500)).await;
-    }
+    wait_until(&format!("broker {id} still counted by Kafka"), limit, report, || async move {
+        Ok(match agreed_metadata(opts, Some(id)).await {
+            Ok(agreed) => match still_counted(&agreed, id) {
+                None => Look::Done(()),
+                Some(msg) => Look::Waiting(msg),
+            },
+            Err(err) => Look::Waiting(format!("waiting for the other brokers to answer ({err:#})")),
+        })
+    })
+    .await
 }
 
 /// Rollout, then rejoin and catch up, with a progress line.
@@ -382,4 +364,49 @@ pub fn require_deployment(broker: &Broker) -> anyhow::Result<()> {
     )
     .hint("use kubectl rollout for StatefulSets")
     .into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kafka::metadata::{BrokerMeta, PartitionMeta, TopicMeta};
+
+    fn meta(brokers: &[i32], isrs: &[&[i32]]) -> ClusterMeta {
+        ClusterMeta {
+            controller_id: Some(1),
+            brokers: brokers.iter().map(|&id| BrokerMeta { id, host: format!("kafka-{id}"), port: 9092 }).collect(),
+            topics: vec![TopicMeta {
+                name: "orders".into(),
+                error: None,
+                partitions: isrs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, isr)| PartitionMeta {
+                        id: i as i32,
+                        leader: isr.first().copied().unwrap_or(-1),
+                        replicas: vec![1, 2, 3],
+                        isr: isr.to_vec(),
+                        error: None,
+                    })
+                    .collect(),
+            }],
+        }
+    }
+
+    #[test]
+    fn in_sync_needs_the_registration_and_every_isr() {
+        assert_eq!(not_in_sync(&meta(&[1, 3], &[&[1, 3]]), 2).unwrap(), "waiting for broker 2 to register");
+        assert_eq!(
+            not_in_sync(&meta(&[1, 2, 3], &[&[1, 2, 3], &[1, 3]]), 2).unwrap(),
+            "rejoined; 1 partitions catching up"
+        );
+        assert!(not_in_sync(&meta(&[1, 2, 3], &[&[1, 2, 3], &[3, 2, 1]]), 2).is_none());
+    }
+
+    #[test]
+    fn out_of_kafka_means_fenced_and_out_of_every_shared_isr() {
+        assert!(still_counted(&meta(&[1, 2, 3], &[&[1, 3]]), 2).is_some(), "still registered");
+        assert!(still_counted(&meta(&[1, 3], &[&[1, 2, 3]]), 2).unwrap().contains("1 ISRs still list it"));
+        assert!(still_counted(&meta(&[1, 3], &[&[1, 3], &[2]]), 2).is_none(), "an ISR of [2] alone stays: offline");
+    }
 }

@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 
 use super::RESTARTED_AT;
 use super::progress::{Progress, deployment_progress};
+use super::wait::{Look, wait_until};
 
 /// The strategic-merge patch `kubectl rollout restart` sends.
 pub fn restart_patch(now_rfc3339: &str) -> Value {
@@ -53,14 +54,18 @@ pub async fn send_scale(api: &Api<Deployment>, name: &str, replicas: i32) -> kub
     .map(|_| ())
 }
 
-/// The ReplicaSets matching the Deployment's selector (ownership is checked by the planner).
-pub async fn replica_sets(client: kube::Client, namespace: &str, d: &Deployment) -> kube::Result<Vec<ReplicaSet>> {
-    let labels = d
-        .spec
+/// The Deployment's selector as a label query (its matchLabels).
+fn selector_of(d: &Deployment) -> String {
+    d.spec
         .as_ref()
         .and_then(|s| s.selector.match_labels.as_ref())
         .map(|m| m.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(","))
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// The ReplicaSets matching the Deployment's selector (ownership is checked by the planner).
+pub async fn replica_sets(client: kube::Client, namespace: &str, d: &Deployment) -> kube::Result<Vec<ReplicaSet>> {
+    let labels = selector_of(d);
     Ok(Api::<ReplicaSet>::namespaced(client, namespace).list(&ListParams::default().labels(&labels)).await?.items)
 }
 
@@ -69,27 +74,16 @@ pub async fn wait_rollout(
     api: &Api<Deployment>,
     name: &str,
     limit: Duration,
-    mut report: impl FnMut(&str),
+    report: impl FnMut(&str),
 ) -> anyhow::Result<String> {
-    let deadline = tokio::time::Instant::now() + limit;
-    let mut last = String::new();
-    loop {
-        let d = api.get(name).await?;
-        match deployment_progress(&d) {
-            Progress::Done(m) => return Ok(m),
-            Progress::Failed(m) => anyhow::bail!("{m}"),
-            Progress::Waiting(m) => {
-                if m != last {
-                    report(&m);
-                    last = m;
-                }
-            }
-        }
-        if tokio::time::Instant::now() >= deadline {
-            anyhow::bail!("deployment {name}: {last} after {limit:?}");
-        }
-        tokio::time::sleep(Duration::from_millis(500)).await;
-    }
+    wait_until(&format!("deployment {name}"), limit, report, || async {
+        Ok(match deployment_progress(&api.get(name).await?) {
+            Progress::Done(m) => Look::Done(m),
+            Progress::Failed(m) => Look::Failed(m),
+            Progress::Waiting(m) => Look::Waiting(m),
+        })
+    })
+    .await
 }
 
 pub async fn send_merge(api: &Api<Deployment>, name: &str, patch: &Value) -> kube::Result<Deployment> {
@@ -104,32 +98,26 @@ pub async fn wait_pods_gone(
     namespace: &str,
     d: &Deployment,
     limit: Duration,
-    mut report: impl FnMut(&str),
+    report: impl FnMut(&str),
 ) -> anyhow::Result<()> {
     use k8s_openapi::api::core::v1::Pod;
-    let labels = d
-        .spec
-        .as_ref()
-        .and_then(|s| s.selector.match_labels.as_ref())
-        .map(|m| m.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(","))
-        .unwrap_or_default();
+    let labels = selector_of(d);
     let pods: Api<Pod> = Api::namespaced(client, namespace);
-    let deadline = tokio::time::Instant::now() + limit;
-    let mut last = String::new();
-    loop {
-        let left = pods.list(&ListParams::default().labels(&labels)).await?.items;
-        if left.is_empty() {
-            return Ok(());
-        }
-        let names: Vec<String> = left.iter().filter_map(|p| p.metadata.name.clone()).collect();
-        let msg = format!("waiting for pod {} to stop", names.join(", "));
-        if msg != last {
-            report(&msg);
-            last = msg;
-        }
-        if tokio::time::Instant::now() >= deadline {
-            anyhow::bail!("{last}: still there after {limit:?}");
-        }
-        tokio::time::sleep(Duration::from_millis(500)).await;
-    }
+    let pods = &pods;
+    let labels = &labels;
+    wait_until("stopping", limit, report, || async move {
+        let left: Vec<String> = pods
+            .list(&ListParams::default().labels(labels))
+            .await?
+            .items
+            .into_iter()
+            .filter_map(|p| p.metadata.name)
+            .collect();
+        Ok(if left.is_empty() {
+            Look::Done(())
+        } else {
+            Look::Waiting(format!("waiting for pod {} to stop", left.join(", ")))
+        })
+    })
+    .await
 }

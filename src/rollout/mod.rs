@@ -9,6 +9,7 @@ pub mod progress;
 pub mod safety;
 pub mod strategy;
 pub mod undo;
+pub mod wait;
 
 /// The annotation `kubectl rollout restart` writes on the pod template (kube-rs's own
 /// restart helper writes a different one, which `kubectl rollout history` would not show).

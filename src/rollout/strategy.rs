@@ -78,7 +78,9 @@ pub fn resume_ops(mut ops: Vec<Value>, replicas: i32) -> Vec<Value> {
     let replaces_annotations = ops.iter().any(|op| op["path"] == "/metadata/annotations" && op["op"] == "replace");
     ops.push(json!({"op": "replace", "path": "/spec/replicas", "value": replicas}));
     if !replaces_annotations {
-        ops.push(json!({"op": "remove", "path": format!("/metadata/annotations/{}", STOPPED_FOR_ROLL.replace('/', "~1"))}));
+        ops.push(
+            json!({"op": "remove", "path": format!("/metadata/annotations/{}", STOPPED_FOR_ROLL.replace('/', "~1"))}),
+        );
     }
     ops
 }

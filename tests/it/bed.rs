@@ -204,6 +204,21 @@ pub fn topic_as_broker_knows(n: u32, topic: &str) -> (i32, Vec<(i32, i32, i32)>)
     (error, partitions)
 }
 
+/// The ISR of every partition of `topic` ("1,2,3" each) as the broker at `address` itself knows
+/// it, with the bed's one-request probe; empty when it does not answer.
+pub fn isrs_at(address: &str, topic: &str) -> Vec<String> {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/testbed/lib/kafka_probe.py");
+    let out = Command::new("python3").args([script, address, "--topic", topic]).output().expect("python3");
+    if !out.status.success() {
+        return Vec::new(); // not answering (yet): callers wait or assert on the count
+    }
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(' ').nth(3).map(str::to_string))
+        .collect()
+}
+
 /// The containerd id of the running Kafka container of `pod`.
 pub fn container_id(pod: &str) -> Option<String> {
     let out = kubectl(&[

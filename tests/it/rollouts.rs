@@ -21,13 +21,20 @@ fn deployment_json(name: &str) -> serde_json::Value {
     serde_json::from_str(&kubectl(&["-n", "kafka", "get", "deployment", name, "-o", "json"]).ok().stdout).unwrap()
 }
 
+/// A healthy bed and a fresh topic of 3 partitions, RF 3, min.insync.replicas 2 (the caller
+/// holds the exclusive lock).
+fn healthy_bed_with_topic(prefix: &str) -> String {
+    wait_bed_ready();
+    wait_until("a healthy cluster", Duration::from_secs(150), || kk(&["health"]).code == 0);
+    let topic = format!("{prefix}-{}", std::process::id());
+    kk(&["topics", "create", &topic, "--partitions", "3", "-r", "3", "--config", "min.insync.replicas=2"]).ok();
+    topic
+}
+
 #[test]
 fn rolling_restart_under_load_loses_and_duplicates_nothing() {
     let _bed = exclusive();
-    wait_bed_ready();
-    wait_until("a healthy cluster", Duration::from_secs(150), || kk(&["health"]).code == 0);
-    let topic = format!("restart-load-{}", std::process::id());
-    kk(&["topics", "create", &topic, "--partitions", "3", "-r", "3", "--config", "min.insync.replicas=2"]).ok();
+    let topic = healthy_bed_with_topic("restart-load");
     let pods_before: Vec<String> = (1..=3).map(pod_of).collect();
     let pids_before: Vec<Option<u32>> = (1..=3).map(broker_pid).collect();
     let leader: i64 =
@@ -158,10 +165,7 @@ fn rolling_restart_under_load_loses_and_duplicates_nothing() {
 #[test]
 fn restart_refuses_while_a_broker_is_down_and_force_proceeds() {
     let _bed = exclusive();
-    wait_bed_ready();
-    wait_until("a healthy cluster", Duration::from_secs(150), || kk(&["health"]).code == 0);
-    let topic = format!("refuse-{}", std::process::id());
-    kk(&["topics", "create", &topic, "--partitions", "3", "-r", "3", "--config", "min.insync.replicas=2"]).ok();
+    let topic = healthy_bed_with_topic("refuse");
     let _restore = ScaleBack("kafka-3");
     // On a healthy cluster the plugin's scale to 0 passes its checks and stops broker 3.
     let stopped = kk(&["scale", "kafka-3", "--replicas", "0"]).ok();
@@ -374,26 +378,6 @@ fn a_paused_deployment_is_refused_like_kubectl_does() {
     assert_eq!(deployment_json("kafka-1")["spec"]["template"], template, "nothing changed");
 }
 
-/// The ISR of every partition of `topic` as broker `n` itself knows it ("1,2,3" each).
-fn isr_as_broker_knows(n: u32, topic: &str) -> Vec<String> {
-    let ip = pod_ip(n).unwrap_or_else(|| panic!("broker {n} has no running pod"));
-    let out = std::process::Command::new("python3")
-        .args([
-            concat!(env!("CARGO_MANIFEST_DIR"), "/testbed/lib/kafka_probe.py"),
-            &format!("{ip}:9092"),
-            "--topic",
-            topic,
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "probe of broker {n}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.split(' ').nth(3).map(str::to_string))
-        .collect()
-}
-
 #[test]
 fn an_unclean_kill_during_the_restart_is_not_reported_in_sync() {
     // Broker 2's new process is SIGKILLed as soon as it runs: the kubelet restarts the
@@ -401,10 +385,7 @@ fn an_unclean_kill_during_the_restart_is_not_reported_in_sync() {
     // The plugin may report broker 2 in sync only when every broker, asked on its own, has it
     // back in the ISR of every partition it hosts.
     let _bed = exclusive();
-    wait_bed_ready();
-    wait_until("a healthy cluster", Duration::from_secs(150), || kk(&["health"]).code == 0);
-    let topic = format!("unclean-{}", std::process::id());
-    kk(&["topics", "create", &topic, "--partitions", "3", "-r", "3", "--config", "min.insync.replicas=2"]).ok();
+    let topic = healthy_bed_with_topic("unclean");
     let pid_before = broker_pid(2).expect("broker 2's JVM");
     let run = {
         let args: Vec<String> = ["-n", "kafka", "restart", "kafka-2", "--timeout", "4m"].map(String::from).to_vec();
@@ -441,7 +422,7 @@ fn an_unclean_kill_during_the_restart_is_not_reported_in_sync() {
     );
     // And every broker agrees.
     for n in 1..=3 {
-        let isrs = isr_as_broker_knows(n, &topic);
+        let isrs = isrs_at(&format!("{}:9092", pod_ip(n).expect("a running pod")), &topic);
         assert_eq!(isrs.len(), 3, "broker {n}: {isrs:?}");
         assert!(isrs.iter().all(|isr| isr.split(',').any(|id| id == "2")), "broker {n} sees {isrs:?}; run: {run:?}");
     }

@@ -155,20 +155,7 @@ fn logs_show_the_brokers_log() {
 /// broker 1 with the bed's one-request probe (see above for why not kcat).
 fn isr_of_every_partition(topic: &str) -> Vec<String> {
     let pf = PortForward::to_pod_of(1);
-    let out = Command::new("python3")
-        .args([
-            concat!(env!("CARGO_MANIFEST_DIR"), "/testbed/lib/kafka_probe.py"),
-            &format!("127.0.0.1:{}", pf.port),
-            "--topic",
-            topic,
-        ])
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.split(' ').nth(3).map(str::to_string))
-        .collect()
+    isrs_at(&format!("127.0.0.1:{}", pf.port), topic)
 }
 
 #[test]
