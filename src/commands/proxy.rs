@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::cli::ProxyArgs;
+use crate::cluster::access::require_upgrade;
 use crate::cluster::discovery::discover_brokers;
 use crate::commands::Context;
 use crate::commands::reach::{require_ready, targets_of};
@@ -45,6 +46,7 @@ pub async fn run(ctx: &Context, args: &ProxyArgs) -> anyhow::Result<()> {
         }
     }
     let plan = ListenPlan { host: args.address.clone(), fixed: args.ports.iter().copied().collect() };
+    require_upgrade(&cluster, "portforward").await?;
     let tunnels = open_tunnels(cluster.client.clone(), &cluster.namespace, &targets, &plan).await.map_err(|err| {
         Failure::new(ExitCode::Failure, format!("{err:#}"))
             .hint("choose another port with --port NODE-ID=PORT, or leave it out for an ephemeral one")

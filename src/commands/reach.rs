@@ -7,6 +7,7 @@ use std::time::Duration;
 use k8s_openapi::api::core::v1::Pod;
 use kube::Api;
 
+use crate::cluster::access::require_upgrade;
 use crate::cluster::{Broker, Cluster};
 use crate::connect::Target;
 use crate::connect::tunnel::{ListenPlan, Tunnels, open_tunnels};
@@ -97,8 +98,13 @@ pub async fn reach(
             // that is down then fails fast on its local port instead of on a name that does
             // not resolve here, and picks another. Only ready ones bootstrap.
             let all = targets_of(brokers);
-            let tunnels =
-                open_tunnels(cluster.client.clone(), &cluster.namespace, &all, &ListenPlan::default()).await?;
+            let plan = ListenPlan::default();
+            let (access, tunnels) = tokio::join!(
+                require_upgrade(cluster, "portforward"),
+                open_tunnels(cluster.client.clone(), &cluster.namespace, &all, &plan)
+            );
+            access?;
+            let tunnels = tunnels?;
             for l in &tunnels.listeners {
                 tracing::info!("broker {} (node {}) on {}", l.name, l.node_id, l.local);
             }
@@ -112,6 +118,7 @@ pub async fn reach(
             Ok(Reach::Client { opts: KafkaOptions { bootstrap, timeout, debug }, tunnels: Some(tunnels) })
         }
         Chosen::Exec => {
+            require_upgrade(cluster, "exec").await?;
             let target = targets.into_iter().next().expect("checked non-empty");
             tracing::info!("transport: exec in a pod of broker {}", target.name);
             Ok(Reach::Exec {

@@ -67,37 +67,42 @@ fn api_server_unreachable() {
 
 /// A kubeconfig for a service account of the bed that may list pods and nothing else.
 fn pods_only_kubeconfig(dir: &std::path::Path) -> std::path::PathBuf {
+    let _ = kubectl(&["-n", "kafka", "create", "role", "pods-only", "--verb=get,list", "--resource=pods"]);
+    service_account_kubeconfig(dir, "pods-only", "pods-only")
+}
+
+/// A kubeconfig for service account `account` of namespace kafka, bound to Role `role`.
+fn service_account_kubeconfig(dir: &std::path::Path, account: &str, role: &str) -> std::path::PathBuf {
     let ns = ["-n", "kafka"];
-    let _ = kubectl(&[ns[0], ns[1], "create", "serviceaccount", "pods-only"]);
-    let _ = kubectl(&[ns[0], ns[1], "create", "role", "pods-only", "--verb=get,list", "--resource=pods"]);
+    let _ = kubectl(&[ns[0], ns[1], "create", "serviceaccount", account]);
     let _ = kubectl(&[
         ns[0],
         ns[1],
         "create",
         "rolebinding",
-        "pods-only",
-        "--role=pods-only",
-        "--serviceaccount=kafka:pods-only",
+        account,
+        &format!("--role={role}"),
+        &format!("--serviceaccount=kafka:{account}"),
     ]);
-    let token = kubectl(&[ns[0], ns[1], "create", "token", "pods-only"]).ok().stdout.trim().to_string();
-    let cfg = dir.join("pods-only");
+    let token = kubectl(&[ns[0], ns[1], "create", "token", account]).ok().stdout.trim().to_string();
+    let cfg = dir.join(account);
     std::fs::copy(kubeconfig(), &cfg).unwrap();
     let path = cfg.to_str().unwrap();
     let set = |args: &[&str]| {
         let out = std::process::Command::new(kubectl_bin()).arg("--kubeconfig").arg(path).args(args).output().unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     };
-    set(&["config", "set-credentials", "pods-only", &format!("--token={token}")]);
+    set(&["config", "set-credentials", account, &format!("--token={token}")]);
     let cluster = kubectl(&["config", "view", "--minify", "-o", "jsonpath={.clusters[0].name}"]).ok().stdout;
     set(&[
         "config",
         "set-context",
-        "pods-only",
+        account,
         &format!("--cluster={cluster}"),
-        "--user=pods-only",
+        &format!("--user={account}"),
         "--namespace=kafka",
     ]);
-    set(&["config", "use-context", "pods-only"]);
+    set(&["config", "use-context", account]);
     cfg
 }
 
@@ -112,5 +117,44 @@ fn forbidden_names_verb_and_resource() {
         5,
         "forbidden: cannot list deployments.apps in namespace kafka",
         "your user needs RBAC permission to list deployments.apps in namespace kafka",
+    );
+}
+
+#[test]
+fn the_shipped_role_runs_the_kafka_side_and_a_missing_portforward_is_named() {
+    let _bed = shared();
+    wait_bed_ready();
+    // deploy/rbac.yaml's Role, bound to a service account (its RoleBinding names a group).
+    let role = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/deploy/rbac.yaml")).unwrap();
+    let role_only = role.split("\n---\n").next().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("role.yaml");
+    std::fs::write(&file, role_only).unwrap();
+    kubectl(&["apply", "-f", file.to_str().unwrap()]).ok();
+    let cfg = service_account_kubeconfig(dir.path(), "kafka-operator", "kubectl-kafka");
+    let cfg = cfg.to_str().unwrap();
+    for args in [&["topics", "list"][..], &["status"], &["health"], &["quorum"], &["--via", "exec", "topics", "list"]] {
+        let mut all = vec!["--kubeconfig", cfg];
+        all.extend_from_slice(args);
+        let run = plugin(&all);
+        assert!(run.code == 0 || (args == ["health"] && run.code == 8), "{args:?} with the shipped Role: {run:?}");
+    }
+    // Without pods/portforward: exit 5 naming it, not a transport failure.
+    let _ = kubectl(&[
+        "-n",
+        "kafka",
+        "create",
+        "role",
+        "no-portforward",
+        "--verb=get,list,watch",
+        "--resource=pods,deployments.apps,replicasets.apps,statefulsets.apps,services,persistentvolumeclaims",
+    ]);
+    let cfg = service_account_kubeconfig(dir.path(), "no-portforward", "no-portforward");
+    let run = plugin(&["--kubeconfig", cfg.to_str().unwrap(), "topics", "list"]);
+    assert_failure(
+        &run,
+        5,
+        "forbidden: cannot get pods/portforward in namespace kafka",
+        "your user needs RBAC permission to get and create pods/portforward in namespace kafka",
     );
 }
