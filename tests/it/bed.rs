@@ -114,6 +114,11 @@ pub fn wait_until(what: &str, limit: Duration, mut check: impl FnMut() -> bool) 
 
 /// The name of the current (non-terminating, newest) pod of broker `n`.
 pub fn pod_of(n: u32) -> String {
+    current_pod_of(n).expect("a pod")
+}
+
+/// The same, or None while broker `n` has no pod (scaled to 0, or stopped for a roll).
+pub fn current_pod_of(n: u32) -> Option<String> {
     let out = kubectl(&[
         "-n",
         "kafka",
@@ -126,7 +131,7 @@ pub fn pod_of(n: u32) -> String {
         "jsonpath={range .items[?(@.metadata.deletionTimestamp)]}{end}{range .items[*]}{.metadata.name}{\"\\n\"}{end}",
     ])
     .ok();
-    out.stdout.lines().last().expect("a pod").to_string()
+    out.stdout.lines().last().map(str::to_string)
 }
 
 /// Every broker's pod Ready and every broker registered: the bed's resting state.
@@ -251,7 +256,7 @@ pub fn jvm_pid_of_pod(pod: &str) -> Option<u32> {
 
 /// The pid of broker `n`'s JVM in its current pod, seen from the host.
 pub fn broker_pid(n: u32) -> Option<u32> {
-    jvm_pid_of_pod(&pod_of(n))
+    jvm_pid_of_pod(&current_pod_of(n)?)
 }
 
 /// Runs `program ARGS` in broker `n`'s pod network namespace (entered from the host).
