@@ -33,34 +33,9 @@ build_all() {
   for c in kube-controller-manager kube-scheduler kubectl kubelet kube-proxy; do stamp_set "$c" "$kube_build"; done
   go_build coredns coredns "$COREDNS_VERSION" -ldflags "-s -w" -o "$BIN/coredns" .
   go_build etcd etcd "$ETCD_VERSION" -ldflags "-s -w" -o "$BIN/etcd" go.etcd.io/etcd/server/v3
-  local kwok_build="$KWOK_VERSION+stdin-eof.$(sha256sum "$TESTBED_DIR/kwok/stdin-eof.patch" | cut -c1-12)"
-  stamp_ok kwok "$kwok_build" || kwok_patched
-  go_build kwok kwok "$kwok_build" -modfile "$CACHE/kwok-patched/go.mod" \
-    -ldflags "-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=$KWOK_VERSION" \
-    -o "$BIN/" sigs.k8s.io/kwok/cmd/kwok sigs.k8s.io/kwok/cmd/kwokctl
-  stamp_set kwokctl "$kwok_build"
+  go_build kwokctl kwok "$KWOK_VERSION" -ldflags "-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=$KWOK_VERSION" \
+    -o "$BIN/kwokctl" sigs.k8s.io/kwok/cmd/kwokctl
   fetch_kafka
-}
-
-# kwok's exec copies the client's stdin into the command but never closes the command's end
-# when the client closes stdin, so `kubectl exec -i` (or kube-rs) never delivers EOF; a kubelet
-# does. Our one-line patch (testbed/kwok/stdin-eof.patch) is applied to a copy of the module
-# (Go refuses overlays inside the module cache, which stays as the proxy served it), and the
-# build uses a copy of the wrapper's go.mod that replaces sigs.k8s.io/kwok with that copy.
-kwok_patched() {
-  local dir="$CACHE/kwok-patched" src
-  (cd "$TESTBED_DIR/gomod/kwok" && go mod download sigs.k8s.io/kwok) >>"$STATE/logs/build-kwok.log" 2>&1 ||
-    die "downloading sigs.k8s.io/kwok $KWOK_VERSION failed; log: $STATE/logs/build-kwok.log" "rerun testbed/up to retry"
-  src="$GOMODCACHE/sigs.k8s.io/kwok@$KWOK_VERSION"
-  rm -rf "$dir"
-  mkdir -p "$dir"
-  cp -r "$src" "$dir/src"
-  chmod -R u+w "$dir/src"
-  patch -s -d "$dir/src" -p1 <"$TESTBED_DIR/kwok/stdin-eof.patch" ||
-    die "testbed/kwok/stdin-eof.patch does not apply to kwok $KWOK_VERSION" \
-      "update the patch for the new version (it closes the exec command's stdin pipe after the copy)"
-  cp "$TESTBED_DIR/gomod/kwok/go.sum" "$dir/go.sum"
-  { cat "$TESTBED_DIR/gomod/kwok/go.mod"; echo "replace sigs.k8s.io/kwok => $dir/src"; } >"$dir/go.mod"
 }
 
 fetch_kafka() {
@@ -78,11 +53,12 @@ fetch_kafka() {
   touch "$libs/.complete"
 }
 
-# /opt/kafka as in the apache/kafka image: bin/kafka-*.sh, config/, libs/.
+# /opt/kafka on the host, as in the image: Kafka's tools for the benchmarks that run them from
+# outside the cluster (through `kubectl kafka proxy`).
 install_kafka() {
   mkdir -p "$KAFKA_HOME/bin" "$KAFKA_HOME/config"
   ln -sfn "$CACHE/kafka-$KAFKA_VERSION/libs" "$KAFKA_HOME/libs"
-  install -m 0755 "$TESTBED_DIR/kafka/bin-kafka-run-class.sh" "$KAFKA_HOME/bin/kafka-run-class.sh"
+  install -m 0755 "$TESTBED_DIR/image/kafka-run-class.sh" "$KAFKA_HOME/bin/kafka-run-class.sh"
   cp "$TESTBED_DIR/kafka/config/"*.properties "$KAFKA_HOME/config/"
   local script class
   while IFS=$'\t' read -r script class; do

@@ -25,7 +25,15 @@ node_preflight() {
     "kube-proxy's Service rules must see bridged pod traffic; load the br_netfilter module"
 }
 
+# Renders a template; the file is replaced only when its content changes: kube-proxy exits when
+# its config file is written, even with the same content (so `up` on a bed that is up must not
+# touch it).
 render() { # template, out
+  render_to "$1" "$2.new"
+  if cmp -s "$2.new" "$2"; then rm -f "$2.new"; else mv "$2.new" "$2"; fi
+}
+
+render_to() { # template, out
   sed -e "s|@STATE@|$STATE|g" -e "s|@NODE_DIR@|$NODE_DIR|g" -e "s|@NODE_IP@|$NODE_IP|g" \
     -e "s|@POD_CIDR@|$POD_CIDR|g" -e "s|@PKI@|$PKI_DIR|g" -e "s|@KUBECONFIG@|$NODE_DIR/admin.kubeconfig|g" \
     -e "s|@PAUSE_IMAGE@|$PAUSE_IMAGE|g" -e "s|@NODE_NAME@|$NODE_NAME|g" -e "s|@CNI_BRIDGE@|$CNI_BRIDGE|g" \

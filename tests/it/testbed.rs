@@ -391,3 +391,31 @@ fn rollout_restart_on_the_guides_manifest_overlaps_two_brokers_on_one_volume() {
 fn report_figures(line: &str) {
     eprintln!("{line}");
 }
+
+#[test]
+fn up_on_a_bed_that_is_up_changes_nothing() {
+    // A second `testbed/up` must leave every daemon running as it was: kube-proxy, for one,
+    // exits when its config file is rewritten even with the same content.
+    let _bed = shared();
+    wait_bed_ready();
+    let before = daemon_pids();
+    assert!(before.iter().any(|(n, _)| n == "kube-proxy.pid"), "{before:?}");
+    let up = Command::new(concat!(env!("CARGO_MANIFEST_DIR"), "/testbed/up")).output().unwrap();
+    assert!(up.status.success(), "{}", String::from_utf8_lossy(&up.stderr));
+    std::thread::sleep(Duration::from_secs(3));
+    assert_eq!(daemon_pids(), before);
+    for (name, pid) in &before {
+        assert!(process_alive(pid.trim().parse().unwrap()), "{name} ({}) died after a second up", pid.trim());
+    }
+}
+
+/// The bed's daemons and their pids, as `testbed/up` recorded them.
+fn daemon_pids() -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = std::fs::read_dir(state_dir().join("pids"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read_to_string(e.path()).unwrap()))
+        .collect();
+    v.sort();
+    v
+}
