@@ -215,7 +215,7 @@ pub fn diagnose(input: &DoctorInput<'_>) -> Vec<Finding> {
                 "rollout-hang",
                 object(b),
                 format!(
-                    "strategy RollingUpdate with ReadWriteOnce PVC {}: with replicas 1 the defaults give maxSurge 1, maxUnavailable 0, so the new pod waits for the volume the old pod holds and the rollout hangs (Multi-Attach) when they land on different nodes",
+                    "strategy RollingUpdate with ReadWriteOnce PVC {}: with replicas 1 the defaults give maxSurge 1, maxUnavailable 0, so a plain `kubectl rollout restart` or `set image` starts the new broker before the old one stops: on one node two brokers with one node id meet one log dir (the new one crash-loops on its lock until the old one is gone), on two nodes the rollout hangs on Multi-Attach. `kubectl kafka restart` and `rollback` roll such a broker stop-first",
                     v.claim
                 ),
                 format!(
