@@ -65,7 +65,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_enum, default_value_t = Via::Auto, env = "KUBECTL_KAFKA_VIA")]
     pub via: Via,
 
-    /// Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit
+    /// Time limit of each request to the API server (and of each Kafka request of the rollout
+    /// commands), e.g. 30s, 1m; 0 means no limit
     #[arg(long, global = true, value_parser = parse_duration, default_value = "30s")]
     pub request_timeout: Duration,
 }

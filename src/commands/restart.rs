@@ -15,7 +15,8 @@ use crate::commands::Context;
 use crate::commands::consume::parse_since;
 use crate::commands::reach::{Reach, reach};
 use crate::commands::rolling::{
-    Change, kafka_state, min_isr_by_topic, require_deployment, roll_broker, stopped_brokers, wait_until_safe,
+    Change, kafka_request_timeout, kafka_state, min_isr_by_topic, require_deployment, roll_broker, stopped_brokers,
+    wait_until_safe,
 };
 use crate::commands::status::unknown_broker;
 use crate::exit::{ExitCode, Failure};
@@ -47,7 +48,7 @@ pub async fn run(ctx: &Context, args: &RestartArgs) -> anyhow::Result<()> {
     for b in &chosen {
         require_deployment(b)?;
     }
-    let route = reach(ctx.via, &cluster, &brokers, ctx, std::time::Duration::from_secs(10)).await?;
+    let route = reach(ctx.via, &cluster, &brokers, ctx, kafka_request_timeout(ctx, args.timeout)).await?;
     let result = async {
         let Reach::Client { opts, .. } = &route else {
             return Err(Failure::new(ExitCode::Usage, "restart needs a Kafka client route to check safety: use --via port-forward or direct").into());

@@ -10,7 +10,7 @@ use crate::cluster::model::select_brokers;
 use crate::commands::Context;
 use crate::commands::reach::{Reach, reach};
 use crate::commands::rolling::{
-    Change, min_isr_by_topic, require_deployment, roll_broker, stopped_brokers, wait_until_safe,
+    Change, kafka_request_timeout, min_isr_by_topic, require_deployment, roll_broker, stopped_brokers, wait_until_safe,
 };
 use crate::commands::status::unknown_broker;
 use crate::exit::{ExitCode, Failure};
@@ -68,7 +68,7 @@ pub async fn run(ctx: &Context, args: &RollbackArgs) -> anyhow::Result<()> {
     if args.force {
         ctx.printer.warn("--force: the safety checks are skipped");
     }
-    let route = reach(ctx.via, &cluster, &brokers, ctx, std::time::Duration::from_secs(10)).await?;
+    let route = reach(ctx.via, &cluster, &brokers, ctx, kafka_request_timeout(ctx, args.timeout)).await?;
     let result = async {
         let Reach::Client { opts, .. } = &route else {
             return Err(Failure::new(

@@ -350,6 +350,12 @@ pub async fn roll_broker(
     wait_broker(cluster, opts, broker, limit, printer).await
 }
 
+/// The time limit of each Kafka request of a rollout command: `--request-timeout` (which also
+/// bounds API server requests), never more than the command's own `--timeout`.
+pub fn kafka_request_timeout(ctx: &super::Context, limit: Duration) -> Duration {
+    ctx.cluster.request_timeout.unwrap_or(limit).min(limit).max(Duration::from_secs(1))
+}
+
 /// Only Deployments can be changed (StatefulSets are read-only for now).
 pub fn require_deployment(broker: &Broker) -> anyhow::Result<()> {
     if broker.kind == WorkloadKind::Deployment {

@@ -9,7 +9,9 @@ use crate::cluster::discovery::discover_brokers;
 use crate::cluster::model::select_brokers;
 use crate::commands::Context;
 use crate::commands::reach::{Reach, reach};
-use crate::commands::rolling::{check_now, min_isr_by_topic, require_deployment, wait_broker, wait_out_of_kafka};
+use crate::commands::rolling::{
+    check_now, kafka_request_timeout, min_isr_by_topic, require_deployment, wait_broker, wait_out_of_kafka,
+};
 use crate::commands::status::unknown_broker;
 use crate::exit::{ExitCode, Failure};
 use crate::rollout::apply::{scale_patch, send_scale, wait_pods_gone, wait_rollout};
@@ -39,7 +41,7 @@ pub async fn run(ctx: &Context, args: &ScaleArgs) -> anyhow::Result<()> {
         if args.force {
             ctx.printer.warn("--force: the safety checks are skipped");
         }
-        let route = reach(ctx.via, &cluster, &brokers, ctx, std::time::Duration::from_secs(10)).await?;
+        let route = reach(ctx.via, &cluster, &brokers, ctx, kafka_request_timeout(ctx, args.timeout)).await?;
         let result = async {
             let Reach::Client { opts, .. } = &route else {
                 return Err(Failure::new(
@@ -80,7 +82,7 @@ pub async fn run(ctx: &Context, args: &ScaleArgs) -> anyhow::Result<()> {
         )]);
     }
     send_scale(&api, &broker.workload, 1).await.map_err(|e| cluster.api_error(e, "patch", "deployments.apps/scale"))?;
-    let route = reach(ctx.via, &cluster, &brokers, ctx, std::time::Duration::from_secs(10)).await?;
+    let route = reach(ctx.via, &cluster, &brokers, ctx, kafka_request_timeout(ctx, args.timeout)).await?;
     let result = match &route {
         Reach::Client { opts, .. } => wait_broker(&cluster, opts, broker, args.timeout, &ctx.printer).await,
         Reach::Exec { .. } => wait_rollout(&api, &broker.workload, args.timeout, |_| {}).await.map(|_| ()),

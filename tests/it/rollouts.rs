@@ -199,6 +199,11 @@ fn restart_refuses_while_a_broker_is_down_and_force_proceeds() {
     // kafka kafka scale refuses to stop a second broker too.
     let scale = kk(&["scale", "kafka-2", "--replicas", "0"]);
     assert_eq!(scale.code, 9, "{scale:?}");
+    assert!(
+        scale.stderr.contains("refusing to stop kafka-2") && scale.stderr.contains(&format!("{topic}/")),
+        "the refusal names the partitions: {}",
+        scale.stderr
+    );
     let forced = kk(&["restart", "kafka-1", "--force", "--timeout", "3m"]);
     assert_eq!(forced.code, 0, "{forced:?}");
     assert!(forced.stderr.contains("--force"), "{}", forced.stderr);
