@@ -36,7 +36,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_needs_command" -l via -d 'How
 port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-rewriting relay'
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_needs_command" -l request-timeout -d 'Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_needs_command" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_needs_command" -s q -l quiet -d 'Print only data and errors: no progress, warnings or hints'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_needs_command" -s v -l verbose -d 'Log what is done and why to stderr (-v info, -vv debug, -vvv trace)'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -72,7 +72,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand status" -l v
 port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-rewriting relay'
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand status" -l request-timeout -d 'Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand status" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand status" -l no-kafka -d 'Only the Kubernetes side: do not ask Kafka (controller, partitions led, under-replicated)'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand status" -s q -l quiet -d 'Print only data and errors: no progress, warnings or hints'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand status" -s v -l verbose -d 'Log what is done and why to stderr (-v info, -vv debug, -vvv trace)'
@@ -90,7 +90,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand version" -l 
 port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-rewriting relay'
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand version" -l request-timeout -d 'Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand version" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand version" -l client -d 'Only the plugin\'s version: do not contact the API server'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand version" -s q -l quiet -d 'Print only data and errors: no progress, warnings or hints'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand version" -s v -l verbose -d 'Log what is done and why to stderr (-v info, -vv debug, -vvv trace)'
@@ -110,7 +110,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand proxy" -l vi
 port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-rewriting relay'
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand proxy" -l request-timeout -d 'Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand proxy" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand proxy" -s q -l quiet -d 'Print only data and errors: no progress, warnings or hints'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand proxy" -s v -l verbose -d 'Log what is done and why to stderr (-v info, -vv debug, -vvv trace)'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand proxy" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -127,7 +127,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and 
 port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-rewriting relay'
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and not __fish_seen_subcommand_from list ls describe create delete alter-config add-partitions help" -l request-timeout -d 'Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and not __fish_seen_subcommand_from list ls describe create delete alter-config add-partitions help" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and not __fish_seen_subcommand_from list ls describe create delete alter-config add-partitions help" -s q -l quiet -d 'Print only data and errors: no progress, warnings or hints'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and not __fish_seen_subcommand_from list ls describe create delete alter-config add-partitions help" -s v -l verbose -d 'Log what is done and why to stderr (-v info, -vv debug, -vvv trace)'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and not __fish_seen_subcommand_from list ls describe create delete alter-config add-partitions help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -153,7 +153,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and 
 port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-rewriting relay'
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from list" -l request-timeout -d 'Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from list" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from list" -l all -d 'Include internal topics (__consumer_offsets, ...)'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no progress, warnings or hints'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log what is done and why to stderr (-v info, -vv debug, -vvv trace)'
@@ -172,7 +172,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and 
 port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-rewriting relay'
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from ls" -l request-timeout -d 'Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from ls" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from ls" -l all -d 'Include internal topics (__consumer_offsets, ...)'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only data and errors: no progress, warnings or hints'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Log what is done and why to stderr (-v info, -vv debug, -vvv trace)'
@@ -191,7 +191,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and 
 port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-rewriting relay'
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from describe" -l request-timeout -d 'Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from describe" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from describe" -l all-configs -d 'Show every config with its source, not only the ones set on the topic'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from describe" -s q -l quiet -d 'Print only data and errors: no progress, warnings or hints'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'Log what is done and why to stderr (-v info, -vv debug, -vvv trace)'
@@ -213,7 +213,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and 
 port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-rewriting relay'
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from create" -l request-timeout -d 'Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from create" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from create" -l if-not-exists -d 'Succeed without change when the topic already exists'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from create" -l dry-run -d 'Let the brokers validate the request, change nothing'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only data and errors: no progress, warnings or hints'
@@ -233,7 +233,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and 
 port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-rewriting relay'
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from delete" -l request-timeout -d 'Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from delete" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from delete" -l dry-run -d 'Show what would be deleted, delete nothing'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from delete" -l if-exists -d 'Succeed when a topic does not exist'
@@ -256,7 +256,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and 
 port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-rewriting relay'
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from alter-config" -l request-timeout -d 'Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from alter-config" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from alter-config" -l dry-run -d 'Let the brokers validate the change, change nothing'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from alter-config" -s q -l quiet -d 'Print only data and errors: no progress, warnings or hints'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from alter-config" -s v -l verbose -d 'Log what is done and why to stderr (-v info, -vv debug, -vvv trace)'
@@ -276,7 +276,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and 
 port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-rewriting relay'
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from add-partitions" -l request-timeout -d 'Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from add-partitions" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from add-partitions" -l dry-run -d 'Let the brokers validate the change, change nothing'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from add-partitions" -s q -l quiet -d 'Print only data and errors: no progress, warnings or hints'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand topics; and __fish_seen_subcommand_from add-partitions" -s v -l verbose -d 'Log what is done and why to stderr (-v info, -vv debug, -vvv trace)'
@@ -317,7 +317,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand produce" -l 
 port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-rewriting relay'
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand produce" -l request-timeout -d 'Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand produce" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand produce" -l dry-run -d 'Check the input and the sizes, send nothing'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand produce" -s q -l quiet -d 'Print only data and errors: no progress, warnings or hints'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand produce" -s v -l verbose -d 'Log what is done and why to stderr (-v info, -vv debug, -vvv trace)'
@@ -344,7 +344,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand consume" -l 
 port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-rewriting relay'
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand consume" -l request-timeout -d 'Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand consume" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand consume" -l from-beginning -d 'Start at the log start (same as --offset start; the default)'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand consume" -s f -l follow -d 'Keep waiting for new records (Ctrl-C stops)'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand consume" -l print-key -d 'With --format value: print the key too (key TAB value)'
@@ -364,7 +364,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and 
 port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-rewriting relay'
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete help" -l request-timeout -d 'Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete help" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete help" -s q -l quiet -d 'Print only data and errors: no progress, warnings or hints'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete help" -s v -l verbose -d 'Log what is done and why to stderr (-v info, -vv debug, -vvv trace)'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -388,7 +388,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and 
 port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-rewriting relay'
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and __fish_seen_subcommand_from list" -l request-timeout -d 'Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and __fish_seen_subcommand_from list" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no progress, warnings or hints'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log what is done and why to stderr (-v info, -vv debug, -vvv trace)'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -406,7 +406,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and 
 port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-rewriting relay'
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and __fish_seen_subcommand_from ls" -l request-timeout -d 'Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and __fish_seen_subcommand_from ls" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only data and errors: no progress, warnings or hints'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Log what is done and why to stderr (-v info, -vv debug, -vvv trace)'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -424,7 +424,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and 
 port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-rewriting relay'
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and __fish_seen_subcommand_from describe" -l request-timeout -d 'Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and __fish_seen_subcommand_from describe" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and __fish_seen_subcommand_from describe" -s q -l quiet -d 'Print only data and errors: no progress, warnings or hints'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'Log what is done and why to stderr (-v info, -vv debug, -vvv trace)'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -447,7 +447,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and 
 port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-rewriting relay'
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l request-timeout -d 'Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l to-earliest
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l to-latest
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l execute -d 'Apply the plan (without it, nothing changes)'
@@ -469,7 +469,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and 
 port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-rewriting relay'
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and __fish_seen_subcommand_from delete" -l request-timeout -d 'Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and __fish_seen_subcommand_from delete" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and __fish_seen_subcommand_from delete" -s y -l yes
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and __fish_seen_subcommand_from delete" -l dry-run
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand groups; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only data and errors: no progress, warnings or hints'
@@ -494,7 +494,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand health" -l v
 port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-rewriting relay'
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand health" -l request-timeout -d 'Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand health" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand health" -l wait -d 'Wait until healthy, showing progress'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand health" -s q -l quiet -d 'Print only data and errors: no progress, warnings or hints'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand health" -s v -l verbose -d 'Log what is done and why to stderr (-v info, -vv debug, -vvv trace)'
@@ -513,7 +513,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand quorum" -l v
 port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-rewriting relay'
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand quorum" -l request-timeout -d 'Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand quorum" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand quorum" -s q -l quiet -d 'Print only data and errors: no progress, warnings or hints'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand quorum" -s v -l verbose -d 'Log what is done and why to stderr (-v info, -vv debug, -vvv trace)'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand quorum" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -531,7 +531,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand doctor" -l v
 port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-rewriting relay'
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand doctor" -l request-timeout -d 'Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand doctor" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand doctor" -l offline -d 'Skip the checks that need Kafka (topics), e.g. when the brokers are down'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand doctor" -s q -l quiet -d 'Print only data and errors: no progress, warnings or hints'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand doctor" -s v -l verbose -d 'Log what is done and why to stderr (-v info, -vv debug, -vvv trace)'
@@ -550,7 +550,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand disk" -l via
 port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-rewriting relay'
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand disk" -l request-timeout -d 'Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand disk" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand disk" -l topics -d 'Also list bytes by topic'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand disk" -l all -d 'Include internal topics'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand disk" -s q -l quiet -d 'Print only data and errors: no progress, warnings or hints'
@@ -571,7 +571,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand restart" -l 
 port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-rewriting relay'
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand restart" -l request-timeout -d 'Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand restart" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand restart" -l dry-run -d 'Print the plan, each check\'s outcome and the patch; change nothing'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand restart" -l force -d 'Skip the safety checks (partitions may go offline or below min.insync.replicas)'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand restart" -s q -l quiet -d 'Print only data and errors: no progress, warnings or hints'
@@ -592,7 +592,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand rollback" -l
 port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-rewriting relay'
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand rollback" -l request-timeout -d 'Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand rollback" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand rollback" -l all -d 'Every broker, one at a time'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand rollback" -l dry-run
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand rollback" -l force
@@ -612,7 +612,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand history" -l 
 port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-rewriting relay'
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand history" -l request-timeout -d 'Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand history" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand history" -s q -l quiet -d 'Print only data and errors: no progress, warnings or hints'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand history" -s v -l verbose -d 'Log what is done and why to stderr (-v info, -vv debug, -vvv trace)'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -630,7 +630,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand rollout-stat
 port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-rewriting relay'
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand rollout-status" -l request-timeout -d 'Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand rollout-status" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand rollout-status" -s q -l quiet -d 'Print only data and errors: no progress, warnings or hints'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand rollout-status" -s v -l verbose -d 'Log what is done and why to stderr (-v info, -vv debug, -vvv trace)'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand rollout-status" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -649,7 +649,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand scale" -l vi
 port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-rewriting relay'
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand scale" -l request-timeout -d 'Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand scale" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand scale" -l dry-run
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand scale" -l force
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand scale" -s q -l quiet -d 'Print only data and errors: no progress, warnings or hints'
@@ -669,7 +669,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand completion" 
 port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-rewriting relay'
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand completion" -l request-timeout -d 'Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand completion" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand completion" -l dry-run -d 'With install: say what would be linked, link nothing'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand completion" -s q -l quiet -d 'Print only data and errors: no progress, warnings or hints'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand completion" -s v -l verbose -d 'Log what is done and why to stderr (-v info, -vv debug, -vvv trace)'
@@ -688,7 +688,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand man" -l via 
 port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-rewriting relay'
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand man" -l request-timeout -d 'Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand man" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand man" -s q -l quiet -d 'Print only data and errors: no progress, warnings or hints'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand man" -s v -l verbose -d 'Log what is done and why to stderr (-v info, -vv debug, -vvv trace)'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -33,7 +33,7 @@ yaml\:"YAML, the same fields as JSON"))' \
 port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
-'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
 '(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
 '*-v[Log what is done and why to stderr (-v info, -vv debug, -vvv trace)]' \
@@ -71,7 +71,7 @@ yaml\:"YAML, the same fields as JSON"))' \
 port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
-'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '--no-kafka[Only the Kubernetes side\: do not ask Kafka (controller, partitions led, under-replicated)]' \
 '(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
 '(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
@@ -104,7 +104,7 @@ yaml\:"YAML, the same fields as JSON"))' \
 port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
-'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '--client[Only the plugin'\''s version\: do not contact the API server]' \
 '(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
 '(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
@@ -138,7 +138,7 @@ yaml\:"YAML, the same fields as JSON"))' \
 port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
-'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
 '(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
 '*-v[Log what is done and why to stderr (-v info, -vv debug, -vvv trace)]' \
@@ -169,7 +169,7 @@ yaml\:"YAML, the same fields as JSON"))' \
 port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
-'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
 '(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
 '*-v[Log what is done and why to stderr (-v info, -vv debug, -vvv trace)]' \
@@ -209,7 +209,7 @@ yaml\:"YAML, the same fields as JSON"))' \
 port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
-'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '--all[Include internal topics (__consumer_offsets, ...)]' \
 '(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
 '(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
@@ -242,7 +242,7 @@ yaml\:"YAML, the same fields as JSON"))' \
 port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
-'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '--all[Include internal topics (__consumer_offsets, ...)]' \
 '(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
 '(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
@@ -275,7 +275,7 @@ yaml\:"YAML, the same fields as JSON"))' \
 port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
-'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '--all-configs[Show every config with its source, not only the ones set on the topic]' \
 '(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
 '(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
@@ -315,7 +315,7 @@ yaml\:"YAML, the same fields as JSON"))' \
 port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
-'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '--if-not-exists[Succeed without change when the topic already exists]' \
 '--dry-run[Let the brokers validate the request, change nothing]' \
 '(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
@@ -350,7 +350,7 @@ yaml\:"YAML, the same fields as JSON"))' \
 port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
-'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '-y[Do not ask]' \
 '--yes[Do not ask]' \
 '--dry-run[Show what would be deleted, delete nothing]' \
@@ -389,7 +389,7 @@ yaml\:"YAML, the same fields as JSON"))' \
 port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
-'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '--dry-run[Let the brokers validate the change, change nothing]' \
 '(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
 '(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
@@ -424,7 +424,7 @@ yaml\:"YAML, the same fields as JSON"))' \
 port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
-'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '--dry-run[Let the brokers validate the change, change nothing]' \
 '(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
 '(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
@@ -517,7 +517,7 @@ yaml\:"YAML, the same fields as JSON"))' \
 port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
-'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '--dry-run[Check the input and the sizes, send nothing]' \
 '(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
 '(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
@@ -561,7 +561,7 @@ yaml\:"YAML, the same fields as JSON"))' \
 port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
-'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '(--offset --since)--from-beginning[Start at the log start (same as --offset start; the default)]' \
 '-f[Keep waiting for new records (Ctrl-C stops)]' \
 '--follow[Keep waiting for new records (Ctrl-C stops)]' \
@@ -597,7 +597,7 @@ yaml\:"YAML, the same fields as JSON"))' \
 port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
-'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
 '(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
 '*-v[Log what is done and why to stderr (-v info, -vv debug, -vvv trace)]' \
@@ -637,7 +637,7 @@ yaml\:"YAML, the same fields as JSON"))' \
 port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
-'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
 '(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
 '*-v[Log what is done and why to stderr (-v info, -vv debug, -vvv trace)]' \
@@ -669,7 +669,7 @@ yaml\:"YAML, the same fields as JSON"))' \
 port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
-'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
 '(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
 '*-v[Log what is done and why to stderr (-v info, -vv debug, -vvv trace)]' \
@@ -701,7 +701,7 @@ yaml\:"YAML, the same fields as JSON"))' \
 port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
-'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
 '(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
 '*-v[Log what is done and why to stderr (-v info, -vv debug, -vvv trace)]' \
@@ -739,7 +739,7 @@ yaml\:"YAML, the same fields as JSON"))' \
 port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
-'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '--to-earliest[]' \
 '--to-latest[]' \
 '--execute[Apply the plan (without it, nothing changes)]' \
@@ -776,7 +776,7 @@ yaml\:"YAML, the same fields as JSON"))' \
 port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
-'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '-y[]' \
 '--yes[]' \
 '--dry-run[]' \
@@ -852,7 +852,7 @@ yaml\:"YAML, the same fields as JSON"))' \
 port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
-'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '--wait[Wait until healthy, showing progress]' \
 '(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
 '(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
@@ -885,7 +885,7 @@ yaml\:"YAML, the same fields as JSON"))' \
 port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
-'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
 '(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
 '*-v[Log what is done and why to stderr (-v info, -vv debug, -vvv trace)]' \
@@ -917,7 +917,7 @@ yaml\:"YAML, the same fields as JSON"))' \
 port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
-'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '--offline[Skip the checks that need Kafka (topics), e.g. when the brokers are down]' \
 '(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
 '(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
@@ -950,7 +950,7 @@ yaml\:"YAML, the same fields as JSON"))' \
 port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
-'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '--topics[Also list bytes by topic]' \
 '--all[Include internal topics]' \
 '(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
@@ -985,7 +985,7 @@ yaml\:"YAML, the same fields as JSON"))' \
 port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
-'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '--dry-run[Print the plan, each check'\''s outcome and the patch; change nothing]' \
 '--force[Skip the safety checks (partitions may go offline or below min.insync.replicas)]' \
 '(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
@@ -1021,7 +1021,7 @@ yaml\:"YAML, the same fields as JSON"))' \
 port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
-'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '--all[Every broker, one at a time]' \
 '--dry-run[]' \
 '--force[]' \
@@ -1056,7 +1056,7 @@ yaml\:"YAML, the same fields as JSON"))' \
 port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
-'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
 '(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
 '*-v[Log what is done and why to stderr (-v info, -vv debug, -vvv trace)]' \
@@ -1089,7 +1089,7 @@ yaml\:"YAML, the same fields as JSON"))' \
 port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
-'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
 '(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
 '*-v[Log what is done and why to stderr (-v info, -vv debug, -vvv trace)]' \
@@ -1123,7 +1123,7 @@ yaml\:"YAML, the same fields as JSON"))' \
 port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
-'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '--dry-run[]' \
 '--force[]' \
 '(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
@@ -1158,7 +1158,7 @@ yaml\:"YAML, the same fields as JSON"))' \
 port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
-'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '--dry-run[With install\: say what would be linked, link nothing]' \
 '(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
 '(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
@@ -1192,7 +1192,7 @@ yaml\:"YAML, the same fields as JSON"))' \
 port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
-'--request-timeout=[Time limit of each request to the API server, e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
 '(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
 '*-v[Log what is done and why to stderr (-v info, -vv debug, -vvv trace)]' \
