@@ -105,6 +105,7 @@ pub fn build_brokers(inv: &Inventory, selector: &Selector) -> Vec<Broker> {
                 ready: status.and_then(|s| s.ready_replicas).unwrap_or(0),
                 paused: spec.paused.unwrap_or(false),
                 strategy: Some(strategy),
+                max_surge: crate::cluster::model::surge_pods(spec.strategy.as_ref(), spec.replicas.unwrap_or(1).max(1)),
                 claims: vec![],
             },
         ));
@@ -133,7 +134,7 @@ pub fn build_brokers(inv: &Inventory, selector: &Selector) -> Vec<Broker> {
                 &spec.template,
                 pods,
                 inv,
-                Counts { desired: 1, ready, paused: false, strategy: None, claims },
+                Counts { desired: 1, ready, paused: false, strategy: None, max_surge: 0, claims },
             ));
         }
     }
@@ -153,6 +154,7 @@ struct Counts {
     ready: i32,
     paused: bool,
     strategy: Option<String>,
+    max_surge: i32,
     /// StatefulSet claims from volumeClaimTemplates.
     claims: Vec<String>,
 }
@@ -207,6 +209,7 @@ fn broker_from(
         ready_replicas: counts.ready,
         paused: counts.paused,
         strategy: counts.strategy,
+        max_surge: counts.max_surge,
         pods: pods.into_iter().map(broker_pod).collect(),
         services: inv
             .services

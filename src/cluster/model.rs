@@ -101,6 +101,9 @@ pub struct Broker {
     pub ready_replicas: i32,
     pub paused: bool,
     pub strategy: Option<String>,
+    /// Pods a rollout may add beside the running one (the resolved maxSurge; 0 for Recreate
+    /// and for StatefulSets).
+    pub max_surge: i32,
     pub pods: Vec<BrokerPod>,
     pub services: Vec<String>,
     pub volumes: Vec<BrokerVolume>,
@@ -233,6 +236,27 @@ pub fn select_brokers<'a>(brokers: &'a [Broker], names: &[String]) -> Result<Vec
         }
     }
     Ok(chosen)
+}
+
+/// The pods a Deployment's rollout may run beside the old ones for `replicas` replicas: its
+/// resolved maxSurge (the default 25% and any percentage round up, as the controller does;
+/// Recreate surges none).
+pub fn surge_pods(strategy: Option<&k8s_openapi::api::apps::v1::DeploymentStrategy>, replicas: i32) -> i32 {
+    use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
+    if strategy.and_then(|s| s.type_.as_deref()) == Some("Recreate") {
+        return 0;
+    }
+    let surge = strategy
+        .and_then(|s| s.rolling_update.as_ref())
+        .and_then(|r| r.max_surge.clone())
+        .unwrap_or(IntOrString::String("25%".into()));
+    match surge {
+        IntOrString::Int(n) => n.max(0),
+        IntOrString::String(s) => match s.strip_suffix('%').and_then(|p| p.parse::<i64>().ok()) {
+            Some(pct) => ((pct.max(0) * i64::from(replicas.max(0)) + 99) / 100) as i32,
+            None => s.parse().unwrap_or(1),
+        },
+    }
 }
 
 #[cfg(test)]

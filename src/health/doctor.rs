@@ -204,10 +204,11 @@ pub fn diagnose(input: &DoctorInput<'_>) -> Vec<Finding> {
                 ));
             }
         }
-        // 3. RollingUpdate with a ReadWriteOnce volume.
+        // 3. RollingUpdate with a surge over a ReadWriteOnce volume (maxSurge 0 never overlaps).
         let rwo = b.volumes.iter().find(|v| v.access_modes.iter().any(|m| m == "ReadWriteOnce"));
         if b.kind == crate::cluster::model::WorkloadKind::Deployment
             && b.strategy.as_deref() == Some("RollingUpdate")
+            && b.max_surge > 0
             && let Some(v) = rwo
         {
             out.push(finding(
@@ -453,6 +454,16 @@ mod tests {
         assert!(diagnose(&input(&brokers, &inv)).is_empty());
         brokers[0].desired_replicas = 2;
         assert_eq!(checks(&diagnose(&input(&brokers, &inv))), ["replicas"]);
+    }
+
+    #[test]
+    fn rolling_update_without_surge_is_not_flagged() {
+        let (inv, mut brokers) = guide();
+        assert_eq!(brokers[0].max_surge, 1, "the guide's default maxSurge 25% is one pod");
+        for b in &mut brokers {
+            b.max_surge = 0;
+        }
+        assert!(!checks(&diagnose(&input(&brokers, &inv))).contains(&"rollout-hang"));
     }
 
     #[test]

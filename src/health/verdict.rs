@@ -232,6 +232,7 @@ mod tests {
             ready_replicas: ready as i32,
             paused: false,
             strategy: None,
+            max_surge: 0,
             pods: vec![BrokerPod {
                 name: format!("kafka-{n}-abc"),
                 phase: "Running".into(),

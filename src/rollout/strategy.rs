@@ -10,7 +10,6 @@
 //! one patch. The strategy itself is left as the user wrote it.
 
 use k8s_openapi::api::apps::v1::Deployment;
-use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 use serde_json::{Value, json};
 
 /// Written on a Deployment the plugin has stopped in order to roll it, with the replicas to
@@ -26,24 +25,9 @@ pub enum RollMode {
     StopFirst,
 }
 
-/// The surge the Deployment controller would allow for `replicas` (kubectl's rounding: a
-/// percentage of surge rounds up).
+/// The surge the Deployment controller would allow for `replicas` (a percentage rounds up).
 pub fn max_surge(d: &Deployment, replicas: i32) -> i32 {
-    let strategy = d.spec.as_ref().and_then(|s| s.strategy.as_ref());
-    if strategy.and_then(|s| s.type_.as_deref()) == Some("Recreate") {
-        return 0;
-    }
-    let surge = strategy
-        .and_then(|s| s.rolling_update.as_ref())
-        .and_then(|r| r.max_surge.clone())
-        .unwrap_or(IntOrString::String("25%".into()));
-    match surge {
-        IntOrString::Int(n) => n.max(0),
-        IntOrString::String(s) => match s.strip_suffix('%').and_then(|p| p.parse::<i64>().ok()) {
-            Some(pct) => ((pct.max(0) * i64::from(replicas.max(0)) + 99) / 100) as i32,
-            None => s.parse().unwrap_or(1),
-        },
-    }
+    crate::cluster::model::surge_pods(d.spec.as_ref().and_then(|s| s.strategy.as_ref()), replicas)
 }
 
 /// Stop-first when a surge pod would share a ReadWriteOnce volume with the running one.
