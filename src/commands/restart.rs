@@ -1,9 +1,6 @@
 //! `kubectl kafka restart`: a rolling restart one broker at a time, each only when Kafka can
 //! spare it, each waited for until it has rejoined and caught up.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-
 use k8s_openapi::api::apps::v1::Deployment;
 use kube::Api;
 use serde::Serialize;
@@ -15,8 +12,8 @@ use crate::commands::Context;
 use crate::commands::consume::parse_since;
 use crate::commands::reach::{Reach, reach};
 use crate::commands::rolling::{
-    Change, kafka_request_timeout, kafka_state, min_isr_by_topic, require_deployment, roll_broker, stopped_brokers,
-    wait_until_safe,
+    Change, Interrupt, kafka_request_timeout, kafka_state, min_isr_by_topic, require_deployment, roll_broker,
+    stopped_brokers, wait_until_safe,
 };
 use crate::commands::status::unknown_broker;
 use crate::exit::{ExitCode, Failure};
@@ -157,22 +154,11 @@ pub async fn run(ctx: &Context, args: &RestartArgs) -> anyhow::Result<()> {
             ctx.printer.warn("--force: the safety checks are skipped; partitions may go offline or below min.insync.replicas");
         }
 
-        let interrupted = Arc::new(AtomicBool::new(false));
-        let flag = interrupted.clone();
-        let printer = ctx.printer.clone();
-        let watcher = tokio::spawn(async move {
-            if tokio::signal::ctrl_c().await.is_ok() {
-                flag.store(true, Ordering::SeqCst);
-                printer.warn("interrupted: finishing the broker in progress (its change is applied whole), then stopping; Ctrl-C again exits at once");
-                if tokio::signal::ctrl_c().await.is_ok() {
-                    std::process::exit(ExitCode::Interrupted as i32);
-                }
-            }
-        });
+        let interrupted = Interrupt::watch(&ctx.printer);
         let stopped = stopped_brokers(&brokers);
         let mut restarted = 0;
         for c in &order {
-            if interrupted.load(Ordering::SeqCst) {
+            if interrupted.asked() {
                 break;
             }
             let broker = chosen.iter().find(|b| b.name == c.name).expect("chosen broker");
@@ -190,8 +176,7 @@ pub async fn run(ctx: &Context, args: &RestartArgs) -> anyhow::Result<()> {
             restarted += 1;
             ctx.printer.note(&format!("{}: restarted, rejoined and in sync as every broker sees it ({:.0}s)", c.name, t0.elapsed().as_secs_f64()));
         }
-        watcher.abort();
-        if interrupted.load(Ordering::SeqCst) && restarted < order.len() {
+        if interrupted.asked() && restarted < order.len() {
             return Err(Failure::new(ExitCode::Interrupted, format!("interrupted after {restarted} of {} brokers; nothing is half-done", order.len()))
                 .hint(format!("resume with `kubectl kafka -n {} restart --since {stamp}`", cluster.namespace))
                 .into());

@@ -10,7 +10,8 @@ use crate::cluster::model::select_brokers;
 use crate::commands::Context;
 use crate::commands::reach::{Reach, reach};
 use crate::commands::rolling::{
-    Change, kafka_request_timeout, min_isr_by_topic, require_deployment, roll_broker, stopped_brokers, wait_until_safe,
+    Change, Interrupt, kafka_request_timeout, min_isr_by_topic, require_deployment, roll_broker, stopped_brokers,
+    wait_until_safe,
 };
 use crate::commands::status::unknown_broker;
 use crate::exit::{ExitCode, Failure};
@@ -79,7 +80,16 @@ pub async fn run(ctx: &Context, args: &RollbackArgs) -> anyhow::Result<()> {
         };
         let mut min_isr = if args.force { Default::default() } else { min_isr_by_topic(opts).await? };
         let stopped = stopped_brokers(&brokers);
+        let interrupted = Interrupt::watch(&ctx.printer);
         for (b, plan) in &plans {
+            if interrupted.asked() {
+                return Err(Failure::new(
+                    ExitCode::Interrupted,
+                    "interrupted: the brokers rolled back so far are done; nothing is half-done",
+                )
+                .hint("run the same rollback again for the rest")
+                .into());
+            }
             let (to_revision, patch) = match plan {
                 UndoPlan::Skipped { message, .. } => {
                     ctx.printer.lines(&[format!("deployment.apps/{} {message}", b.workload)])?;

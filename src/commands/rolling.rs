@@ -356,6 +356,42 @@ pub fn kafka_request_timeout(ctx: &super::Context, limit: Duration) -> Duration 
     ctx.cluster.request_timeout.unwrap_or(limit).min(limit).max(Duration::from_secs(1))
 }
 
+/// Ctrl-C during a roll: the first one lets the broker in progress finish (its change is
+/// applied whole) and stops before the next, saying so; a second one exits at once (130). A
+/// Deployment a second Ctrl-C leaves stopped for a roll is finished by the next `restart`.
+pub struct Interrupt {
+    flag: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    watcher: tokio::task::JoinHandle<()>,
+}
+
+impl Interrupt {
+    pub fn watch(printer: &Printer) -> Interrupt {
+        let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (set, printer) = (flag.clone(), printer.clone());
+        let watcher = tokio::spawn(async move {
+            if tokio::signal::ctrl_c().await.is_ok() {
+                set.store(true, std::sync::atomic::Ordering::SeqCst);
+                printer.warn("interrupted: finishing the broker in progress (its change is applied whole), then stopping; Ctrl-C again exits at once");
+                if tokio::signal::ctrl_c().await.is_ok() {
+                    std::process::exit(ExitCode::Interrupted as i32);
+                }
+            }
+        });
+        Interrupt { flag, watcher }
+    }
+
+    /// Whether Ctrl-C was pressed.
+    pub fn asked(&self) -> bool {
+        self.flag.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
+impl Drop for Interrupt {
+    fn drop(&mut self) {
+        self.watcher.abort();
+    }
+}
+
 /// Only Deployments can be changed (StatefulSets are read-only for now).
 pub fn require_deployment(broker: &Broker) -> anyhow::Result<()> {
     if broker.kind == WorkloadKind::Deployment {

@@ -452,3 +452,43 @@ fn an_unclean_kill_during_the_restart_is_not_reported_in_sync() {
     let _ = kk(&["topics", "delete", &topic, "--yes"]);
     wait_bed_ready();
 }
+
+#[test]
+fn ctrl_c_mid_roll_finishes_the_broker_in_progress_and_leaves_nothing_half_done() {
+    let _bed = exclusive();
+    wait_bed_ready();
+    wait_until("a healthy cluster", Duration::from_secs(150), || kk(&["health"]).code == 0);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kubectl-kafka"))
+        .args(["-n", "kafka", "restart", "--timeout", "4m"])
+        .env_clear()
+        .env("HOME", scratch_home())
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("KUBECONFIG", kubeconfig())
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Interrupt while the first broker is stopped for its roll (its Deployment at 0).
+    wait_until("the first broker to be stopped for its roll", Duration::from_secs(120), || {
+        (1..=3).any(|n| deployment_json(&format!("kafka-{n}"))["spec"]["replicas"] == 0)
+    });
+    assert!(std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap().success());
+    let deadline = std::time::Instant::now() + Duration::from_secs(240);
+    while child.try_wait().unwrap().is_none() {
+        assert!(std::time::Instant::now() < deadline, "restart did not end after Ctrl-C");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("interrupted: finishing the broker in progress"), "{stderr}");
+    assert!(stderr.contains("restarted, rejoined and in sync"), "the broker in progress was finished: {stderr}");
+    assert!(stderr.contains("interrupted after 1 of 3 brokers; nothing is half-done"), "{stderr}");
+    for n in 1..=3 {
+        let d = deployment_json(&format!("kafka-{n}"));
+        assert_eq!(d["spec"]["replicas"], 1, "kafka-{n} left at {}", d["spec"]["replicas"]);
+        assert!(d["metadata"]["annotations"].get("kubectl-kafka.io/stopped-for-roll").is_none(), "kafka-{n}");
+    }
+    wait_bed_ready();
+}
