@@ -11,7 +11,7 @@ use crate::cluster::model::WorkloadKind;
 use crate::cluster::{Broker, Cluster};
 use crate::exit::{ExitCode, Failure};
 use crate::kafka::KafkaOptions;
-use crate::kafka::admin::topic_int_config;
+use crate::kafka::admin::{broker_int_config, topic_int_config};
 use crate::kafka::metadata::{ClusterMeta, agreed_view, fetch_metadata, metadata_of_each};
 use crate::kafka::quorum::describe_quorum;
 use crate::output::Printer;
@@ -20,6 +20,10 @@ use crate::rollout::safety::{Blocker, PartitionState, QuorumState, blockers};
 use crate::rollout::strategy::{RollMode, resume_ops, resume_with, roll_mode, stop_patch, stopped_for_roll};
 use crate::rollout::wait::{Look, wait_until};
 use serde_json::Value;
+
+/// The controller quorum's fetch timeout: how recently a voter must have fetched to count as
+/// caught up.
+const QUORUM_FETCH_TIMEOUT: &str = "controller.quorum.fetch.timeout.ms";
 
 /// Kafka's state as the safety rules need it, as every broker sees it.
 pub struct KafkaState {
@@ -86,10 +90,19 @@ pub async fn agreed_metadata(opts: &KafkaOptions, skip: Option<i32>) -> anyhow::
 pub async fn kafka_state(opts: &KafkaOptions, min_isr: &mut BTreeMap<String, i32>) -> anyhow::Result<KafkaState> {
     let meta = agreed_metadata(opts, None).await.map_err(|e| unreadable("every broker's metadata", e))?;
     let q = describe_quorum(opts).await.map_err(|e| unreadable("the controller quorum", e))?;
+    // A voter is caught up when it fetched within the quorum's own fetch timeout (Strimzi's
+    // rule), read from the leader, else from any broker (it is one value for the cluster).
+    let mut window = broker_int_config(opts, q.leader_id, QUORUM_FETCH_TIMEOUT).await;
+    if window.is_err()
+        && let Some(b) = meta.brokers.first()
+    {
+        window = broker_int_config(opts, b.id, QUORUM_FETCH_TIMEOUT).await;
+    }
+    let window = window.map_err(|e| unreadable(QUORUM_FETCH_TIMEOUT, e))?;
     let quorum = QuorumState {
         leader: q.leader_id,
         voters: q.voters.iter().map(|v| v.node_id).collect(),
-        caught_up: q.caught_up_voters(2000),
+        caught_up: q.caught_up_voters(window),
     };
     let new: Vec<String> = meta.topics.iter().map(|t| t.name.clone()).filter(|t| !min_isr.contains_key(t)).collect();
     if !new.is_empty() {

@@ -140,6 +140,25 @@ pub async fn topic_configs(opts: &KafkaOptions, topic: &str) -> anyhow::Result<V
     Ok(rows)
 }
 
+/// One integer config of one broker (e.g. controller.quorum.fetch.timeout.ms), as that broker
+/// describes itself. An absent or unreadable value is an error, never a default.
+pub async fn broker_int_config(opts: &KafkaOptions, broker: i32, key: &str) -> anyhow::Result<i64> {
+    let client = admin(opts)?;
+    let results = client.describe_configs([&ResourceSpecifier::Broker(broker)], &options(opts.timeout, false)).await?;
+    let resource = results
+        .into_iter()
+        .next()
+        .ok_or_else(|| anyhow::anyhow!("broker {broker} sent no configs"))?
+        .map_err(|code| anyhow::anyhow!("describe the configs of broker {broker}: {code:?}"))?;
+    let value = resource
+        .entries
+        .iter()
+        .find(|e| e.name == key)
+        .and_then(|e| e.value.clone())
+        .ok_or_else(|| anyhow::anyhow!("broker {broker} does not describe {key}"))?;
+    value.parse().map_err(|_| anyhow::anyhow!("{key} of broker {broker} is not a number: {value}"))
+}
+
 /// One integer config (e.g. min.insync.replicas) of many topics: one admin client, one
 /// DescribeConfigs per topic, eight at a time. A topic whose value cannot be read (deleted
 /// meanwhile, not yet known to the broker asked, the key absent) gets `failed` with why,
