@@ -150,7 +150,7 @@ import_images() {
     [[ "$img" == */*.*/* || "$img" == *.*/* ]] && ref="$img"
     local want
     want=$(cat "$file.key")
-    if ctr_ images ls -q | grep -qx "$ref" && [[ "$(cat "$NODE_DIR/containerd/imported-$(echo "$ref" | tr '/:' '__')" 2>/dev/null)" == "$want" ]]; then
+    if ctr_ images ls -q | grep -x "$ref" >/dev/null && [[ "$(cat "$NODE_DIR/containerd/imported-$(echo "$ref" | tr '/:' '__')" 2>/dev/null)" == "$want" ]]; then
       continue
     fi
     say "importing $ref into containerd"

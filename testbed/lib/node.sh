@@ -81,7 +81,7 @@ node_network_up() {
   # The node's own address, on the loopback link (this kernel has no dummy links): the kubelet
   # serves on it, CoreDNS answers on it, and pods reach it through their default route. Host
   # names never point at it.
-  ip addr show dev lo | grep -q " $NODE_IP/" || ip addr add "$NODE_IP/32" dev lo label lo:kknode
+  ip addr show dev lo | grep " $NODE_IP/" >/dev/null || ip addr add "$NODE_IP/32" dev lo label lo:kknode
 }
 
 containerd_up() {
@@ -196,7 +196,7 @@ kill_pod_processes() {
   done
   # containerd's shims for this bed (their command line names the bed's socket).
   for f in /proc/[0-9]*/cmdline; do
-    if tr '\0' ' ' <"$f" 2>/dev/null | grep -q "containerd-shim.*$NODE_DIR"; then
+    if tr '\0' ' ' <"$f" 2>/dev/null | grep "containerd-shim.*$NODE_DIR" >/dev/null; then
       f=${f#/proc/}
       kill -KILL "${f%/cmdline}" 2>/dev/null || true
     fi
@@ -227,7 +227,7 @@ remove_iptables_rules() {
   for save in iptables-save ip6tables-save; do
     command -v "$save" >/dev/null || continue
     restore=${save/save/restore}
-    if "$save" 2>/dev/null | grep -q -e 'KUBE-' -e 'CNI-'; then
+    if "$save" 2>/dev/null | grep -e 'KUBE-' -e 'CNI-' >/dev/null; then
       "$save" | grep -v -e 'KUBE-' -e 'CNI-' | "$restore" 2>/dev/null || true
     fi
   done
