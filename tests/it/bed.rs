@@ -224,6 +224,13 @@ pub fn isrs_at(address: &str, topic: &str) -> Vec<String> {
         .collect()
 }
 
+/// How often the kubelet has restarted the Kafka container of `pod`.
+pub fn restart_count(pod: &str) -> u32 {
+    let out =
+        kubectl(&["-n", "kafka", "get", "pod", pod, "-o", "jsonpath={.status.containerStatuses[0].restartCount}"]).ok();
+    out.stdout.trim().parse().unwrap_or_else(|_| panic!("restart count of pod {pod}: {:?}", out.stdout))
+}
+
 /// The containerd id of the running Kafka container of `pod`.
 pub fn container_id(pod: &str) -> Option<String> {
     let out = kubectl(&[

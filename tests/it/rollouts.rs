@@ -343,17 +343,8 @@ fn restart_on_the_guides_layout_never_runs_two_brokers_of_one_id() {
     assert!(after["metadata"]["annotations"].get("kubectl-kafka.io/stopped-for-roll").is_none(), "{after}");
     assert!(after["spec"]["template"]["metadata"]["annotations"]["kubectl.kubernetes.io/restartedAt"].is_string());
     // The new pod's broker did not crash on the log dir lock: it started once.
-    let restarts = kubectl(&[
-        "-n",
-        "kafka",
-        "get",
-        "pod",
-        &pod_of(2),
-        "-o",
-        "jsonpath={.status.containerStatuses[0].restartCount}",
-    ])
-    .ok();
-    assert_eq!(restarts.stdout.trim(), "0");
+    let restarts = restart_count(&pod_of(2));
+    assert_eq!(restarts, 0);
     wait_bed_ready();
 }
 
@@ -433,21 +424,8 @@ fn an_unclean_kill_during_the_restart_is_not_reported_in_sync() {
     }
     assert_eq!(run.code, 0, "{run:?}");
     assert!(run.stderr.contains("kafka-2: restarted, rejoined and in sync"), "{}", run.stderr);
-    let restarts = kubectl(&[
-        "-n",
-        "kafka",
-        "get",
-        "pod",
-        &pod_of(2),
-        "-o",
-        "jsonpath={.status.containerStatuses[0].restartCount}",
-    ])
-    .ok();
-    assert!(
-        restarts.stdout.trim().parse::<u32>().unwrap() >= 1,
-        "the kill happened inside the restart: {}",
-        restarts.stdout
-    );
+    let restarts = restart_count(&pod_of(2));
+    assert!(restarts >= 1, "the kill happened inside the restart: {restarts}");
     assert_ne!(broker_pid(2), Some(killed));
     let _ = kk(&["topics", "delete", &topic, "--yes"]);
     wait_bed_ready();

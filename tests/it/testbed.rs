@@ -364,17 +364,8 @@ fn rollout_restart_on_the_guides_manifest_overlaps_two_brokers_on_one_volume() {
         })
     });
     let back = start.elapsed();
-    let restarts = kubectl(&[
-        "-n",
-        "kafka",
-        "get",
-        "pod",
-        &pod_after,
-        "-o",
-        "jsonpath={.status.containerStatuses[0].restartCount}",
-    ])
-    .ok();
-    assert!(restarts.stdout.trim().parse::<u32>().unwrap() >= 1, "{}", restarts.stdout);
+    let restarts = restart_count(&pod_after);
+    assert!(restarts >= 1, "{restarts}");
     // The figures for the bed's README (not asserted: timings vary with the machine).
     report_figures(&format!(
         "overlap: rollout status ok {:.1}s; lock failure seen {:.1}s; old killed {:.1}s; broker 2 answers {:.1}s; restarts {}",
@@ -382,7 +373,7 @@ fn rollout_restart_on_the_guides_manifest_overlaps_two_brokers_on_one_volume() {
         lock_failure_seen.unwrap_or_default().as_secs_f64(),
         killed.as_secs_f64(),
         back.as_secs_f64(),
-        restarts.stdout.trim()
+        restarts
     ));
     wait_bed_ready();
 }
