@@ -11,7 +11,9 @@ use kube::Api;
 use kube::api::ListParams;
 
 use super::Cluster;
-use super::model::{Broker, BrokerPod, BrokerVolume, WorkloadKind, parse_listeners, parse_roles, parse_voters};
+use super::model::{
+    Broker, BrokerPod, BrokerVolume, WorkloadKind, parse_listeners, parse_roles, parse_voters, stuck_reason,
+};
 use super::selector::Selector;
 use crate::exit::{ExitCode, Failure};
 
@@ -67,6 +69,17 @@ pub async fn discover_brokers(cluster: &Cluster, selector: &str) -> anyhow::Resu
         return Err(no_brokers(&cluster.namespace, selector).into());
     }
     Ok(brokers)
+}
+
+/// The pod that serves `broker` now (the newest that is not terminating), read afresh: the
+/// rollout commands look again before each broker, not at the picture taken when they began.
+pub async fn current_pod_now(cluster: &Cluster, broker: &Broker) -> anyhow::Result<Option<BrokerPod>> {
+    let api = Api::<Pod>::namespaced(cluster.client.clone(), &cluster.namespace);
+    let pods = api
+        .list(&ListParams::default().labels(&broker.pod_selector()))
+        .await
+        .map_err(|e| cluster.api_error(e, "list", "pods"))?;
+    Ok(pods.items.iter().map(broker_pod).filter(|p| !p.terminating).max_by_key(|p| (p.created, p.name.clone())))
 }
 
 pub fn no_brokers(namespace: &str, selector: &str) -> Failure {
@@ -316,6 +329,13 @@ fn broker_pod(pod: &Pod) -> BrokerPod {
         .into_iter()
         .flatten()
         .find_map(|c| c.state.as_ref().and_then(|s| s.waiting.as_ref()).and_then(|w| w.reason.clone()));
+    let running = containers.into_iter().flatten().any(|c| c.state.as_ref().is_some_and(|s| s.running.is_some()));
+    let unschedulable = status
+        .and_then(|s| s.conditions.as_ref())
+        .into_iter()
+        .flatten()
+        .any(|c| c.type_ == "PodScheduled" && c.status == "False" && c.reason.as_deref() == Some("Unschedulable"));
+    let stuck = if terminating { None } else { stuck_reason(waiting.as_deref(), unschedulable) };
     let shown = if terminating {
         "Terminating".to_string()
     } else if let Some(reason) = waiting.filter(|_| phase != "Succeeded") {
@@ -333,6 +353,8 @@ fn broker_pod(pod: &Pod) -> BrokerPod {
         ip: status.and_then(|s| s.pod_ip.clone()),
         created: pod.metadata.creation_timestamp.as_ref().map(|t| t.0),
         terminating,
+        stuck,
+        running,
     }
 }
 
@@ -453,6 +475,9 @@ mod tests {
         assert_eq!(pod3.restarts, 4);
         assert!(!brokers[2].is_ready());
         assert!(brokers[2].not_ready_reason().unwrap().contains("CrashLoopBackOff"));
+        assert_eq!(pod3.stuck.as_deref(), Some("CrashLoopBackOff"));
+        assert!(!pod3.running);
+        assert_eq!(pod.stuck, None);
     }
 
     #[test]

@@ -20,6 +20,28 @@ pub enum Role {
     Controller,
 }
 
+/// Container waiting reasons that leave a pod without a broker process however long one waits
+/// (ContainerCreating is Strimzi's too: a pod stuck there serves nothing either).
+const STUCK_WAITING: &[&str] = &[
+    "CrashLoopBackOff",
+    "ImagePullBackOff",
+    "ErrImagePull",
+    "InvalidImageName",
+    "CreateContainerConfigError",
+    "CreateContainerError",
+    "RunContainerError",
+    "ContainerCreating",
+];
+
+/// Whether a pod is stuck, from its container's waiting reason and whether the scheduler
+/// found it unschedulable; the reason in words.
+pub fn stuck_reason(waiting: Option<&str>, unschedulable: bool) -> Option<String> {
+    if unschedulable {
+        return Some("Pending and unschedulable".into());
+    }
+    waiting.filter(|w| STUCK_WAITING.contains(w)).map(str::to_string)
+}
+
 /// One entry of KAFKA_LISTENERS or KAFKA_ADVERTISED_LISTENERS: `NAME://host:port`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Listener {
@@ -60,6 +82,11 @@ pub struct BrokerPod {
     pub ip: Option<String>,
     pub created: Option<jiff::Timestamp>,
     pub terminating: bool,
+    /// Why no broker process can run in this pod until something changes (Strimzi's stuck
+    /// pod: CrashLoopBackOff, ImagePullBackOff, ContainerCreating, Pending and unschedulable).
+    pub stuck: Option<String>,
+    /// Whether the Kafka container's process runs now (it may still be recovering its logs).
+    pub running: bool,
 }
 
 /// A PersistentVolumeClaim the broker mounts.
@@ -299,6 +326,15 @@ mod tests {
         assert!(parse_voters("x@kafka-1:9093").is_err());
         assert!(parse_voters("1-kafka-1:9093").is_err());
         assert!(parse_voters("").unwrap().is_empty());
+    }
+
+    #[test]
+    fn stuck_pods_are_the_ones_no_wait_can_fix() {
+        assert_eq!(stuck_reason(Some("CrashLoopBackOff"), false).as_deref(), Some("CrashLoopBackOff"));
+        assert_eq!(stuck_reason(Some("ImagePullBackOff"), false).as_deref(), Some("ImagePullBackOff"));
+        assert_eq!(stuck_reason(None, true).as_deref(), Some("Pending and unschedulable"));
+        assert_eq!(stuck_reason(Some("PodInitializing"), false), None);
+        assert_eq!(stuck_reason(None, false), None);
     }
 
     #[test]

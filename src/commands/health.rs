@@ -8,16 +8,21 @@ use crate::cluster::discovery::discover_brokers;
 use crate::commands::Context;
 use crate::commands::reach::{Reach, reach};
 use crate::exit::{ExitCode, Failure};
-use crate::health::verdict::{KafkaFacts, Report, Verdict, evaluate};
+use crate::health::verdict::{DEFAULT_QUORUM_WINDOW_MS, KafkaFacts, Report, Verdict, evaluate};
 use crate::kafka::KafkaOptions;
 use crate::kafka::admin::{IntConfigs, topic_int_config};
 use crate::kafka::metadata::fetch_metadata;
-use crate::kafka::quorum::describe_quorum;
+use crate::kafka::quorum::{describe_quorum, quorum_fetch_timeout};
+use crate::kafka::reassign::list_reassignments;
 
 /// Everything Kafka says that health judges.
 pub async fn kafka_facts(opts: &KafkaOptions) -> anyhow::Result<KafkaFacts> {
     let meta = fetch_metadata(opts).await?;
-    let quorum = Some(describe_quorum(opts).await.map_err(|e| format!("{e:#}")));
+    let (quorum, moving) = tokio::join!(describe_quorum(opts), list_reassignments(opts));
+    let quorum_window_ms = match &quorum {
+        Ok(q) => quorum_fetch_timeout(opts, q.leader_id, meta.brokers.first().map(|b| b.id)).await,
+        Err(_) => Ok(DEFAULT_QUORUM_WINDOW_MS),
+    };
     // Every topic's: a partition fully in sync can still be below it (RF < min.insync.replicas).
     let topics: Vec<String> = meta.topics.iter().map(|t| t.name.clone()).collect();
     let read = match topic_int_config(opts, &topics, "min.insync.replicas").await {
@@ -29,7 +34,9 @@ pub async fn kafka_facts(opts: &KafkaOptions) -> anyhow::Result<KafkaFacts> {
     };
     Ok(KafkaFacts {
         meta,
-        quorum,
+        quorum: Some(quorum.map_err(|e| format!("{e:#}"))),
+        quorum_window_ms: quorum_window_ms.map_err(|e| format!("{e:#}")),
+        moving: moving.map_err(|e| format!("{e:#}")),
         min_isr: read.values,
         min_isr_unknown: read.failed,
         now_ms: jiff::Timestamp::now().as_millisecond(),

@@ -6,8 +6,9 @@ use crate::cluster::Broker;
 use crate::commands::Context;
 use crate::commands::reach::{Session, exec_tool, open_route};
 use crate::exit::{ExitCode, Failure};
+use crate::health::verdict::DEFAULT_QUORUM_WINDOW_MS;
 use crate::kafka::console::quorum_in;
-use crate::kafka::quorum::{Quorum, describe_quorum};
+use crate::kafka::quorum::{QUORUM_FETCH_TIMEOUT, Quorum, describe_quorum, quorum_fetch_timeout};
 use crate::output::format_age;
 
 pub async fn run(ctx: &Context, args: &QuorumArgs) -> anyhow::Result<()> {
@@ -16,7 +17,16 @@ pub async fn run(ctx: &Context, args: &QuorumArgs) -> anyhow::Result<()> {
     }
     let session = Session::open(ctx, args.timeout, "quorum").await?;
     let result = match describe_quorum(&session.opts).await {
-        Ok(q) => print(ctx, &session.brokers, &q),
+        Ok(q) => {
+            // Caught up means fetched within the quorum's own fetch timeout.
+            let fallback = session.brokers.iter().filter_map(|b| b.node_id).find(|id| *id != q.leader_id);
+            let window = quorum_fetch_timeout(&session.opts, q.leader_id, fallback).await.map_err(|err| {
+                ctx.printer.warn(&format!(
+                    "cannot read {QUORUM_FETCH_TIMEOUT} ({err:#}): caught up judged with Kafka's default {DEFAULT_QUORUM_WINDOW_MS} ms"
+                ))
+            });
+            print(ctx, &session.brokers, &q, window.unwrap_or(DEFAULT_QUORUM_WINDOW_MS))
+        }
         Err(e) => Err(session.unreachable(e)),
     };
     session.close().await;
@@ -37,17 +47,21 @@ async fn via_exec(ctx: &Context, args: &QuorumArgs) -> anyhow::Result<()> {
         Failure::new(ExitCode::Failure, format!("{tool} printed no quorum this version of the plugin can read"))
             .hint("run it by hand: kubectl exec <pod> -- /opt/kafka/bin/kafka-metadata-quorum.sh describe --status")
     })?;
-    print(ctx, &brokers, &q)
+    // The tools route reads no broker config: Kafka's default window, said.
+    ctx.printer.note(&format!(
+        "caught up judged with Kafka's default {QUORUM_FETCH_TIMEOUT} of {DEFAULT_QUORUM_WINDOW_MS} ms"
+    ));
+    print(ctx, &brokers, &q, DEFAULT_QUORUM_WINDOW_MS)
 }
 
-fn print(ctx: &Context, brokers: &[Broker], q: &Quorum) -> anyhow::Result<()> {
+fn print(ctx: &Context, brokers: &[Broker], q: &Quorum, window_ms: i64) -> anyhow::Result<()> {
     if ctx.printer.format.is_machine() {
         return ctx.printer.document(q);
     }
     let now = jiff::Timestamp::now().as_millisecond();
     let ago =
         |t: Option<i64>| t.map_or("never".to_string(), |t| format!("{} ago", format_age((now - t).max(0) / 1000)));
-    let caught_up = q.caught_up_voters(2000);
+    let caught_up = q.caught_up_voters(window_ms);
     ctx.printer.lines(&[format!(
         "Leader: {}   Epoch: {}   High watermark: {}   Voters caught up: {}/{}",
         q.leader_id,

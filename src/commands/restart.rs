@@ -12,8 +12,8 @@ use crate::commands::Context;
 use crate::commands::consume::parse_since;
 use crate::commands::reach::{Reach, reach};
 use crate::commands::rolling::{
-    Change, Interrupt, kafka_request_timeout, kafka_state, min_isr_by_topic, require_deployment, roll_broker,
-    stopped_brokers, wait_until_safe,
+    Change, Cleared, Interrupt, kafka_request_timeout, kafka_state, min_isr_by_topic, require_deployment, roll_broker,
+    stopped_brokers, stuck_note, wait_until_safe,
 };
 use crate::commands::status::unknown_broker;
 use crate::exit::{ExitCode, Failure};
@@ -165,8 +165,11 @@ pub async fn run(ctx: &Context, args: &RestartArgs) -> anyhow::Result<()> {
             if !args.force {
                 let bar = ctx.printer.progress(&format!("{}: checking", c.name));
                 let name = c.name.clone();
-                wait_until_safe(opts, &mut min_isr, broker, "restart", args.timeout, &stopped, |m| bar.set_message(format!("{name}: {m}"))).await?;
+                let cleared = wait_until_safe(&cluster, opts, &mut min_isr, broker, "restart", args.timeout, &stopped, |m| bar.set_message(format!("{name}: {m}"))).await?;
                 bar.finish_and_clear();
+                if let Cleared::Stuck(reason) = cleared {
+                    ctx.printer.note(&stuck_note(&c.name, "restarting it", &reason));
+                }
             }
             let t0 = std::time::Instant::now();
             roll_broker(&cluster, opts, broker, Change::Template(&patch), args.timeout, &ctx.printer).await.map_err(|err| {

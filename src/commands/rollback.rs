@@ -10,8 +10,8 @@ use crate::cluster::model::select_brokers;
 use crate::commands::Context;
 use crate::commands::reach::{Reach, reach};
 use crate::commands::rolling::{
-    Change, Interrupt, kafka_request_timeout, min_isr_by_topic, require_deployment, roll_broker, stopped_brokers,
-    wait_until_safe,
+    Change, Cleared, Interrupt, kafka_request_timeout, min_isr_by_topic, require_deployment, roll_broker,
+    stopped_brokers, stuck_note, wait_until_safe,
 };
 use crate::commands::status::unknown_broker;
 use crate::exit::{ExitCode, Failure};
@@ -110,11 +110,15 @@ pub async fn run(ctx: &Context, args: &RollbackArgs) -> anyhow::Result<()> {
             if !args.force {
                 let bar = ctx.printer.progress(&format!("{}: checking", b.name));
                 let name = b.name.clone();
-                wait_until_safe(opts, &mut min_isr, b, "roll back", args.timeout, &stopped, |m| {
-                    bar.set_message(format!("{name}: {m}"))
-                })
-                .await?;
+                let cleared =
+                    wait_until_safe(&cluster, opts, &mut min_isr, b, "roll back", args.timeout, &stopped, |m| {
+                        bar.set_message(format!("{name}: {m}"))
+                    })
+                    .await?;
                 bar.finish_and_clear();
+                if let Cleared::Stuck(reason) = cleared {
+                    ctx.printer.note(&stuck_note(&b.name, "rolling it back", &reason));
+                }
             }
             roll_broker(&cluster, opts, b, Change::Undo(patch), args.timeout, &ctx.printer).await.map_err(|err| {
                 Failure::new(ExitCode::Failure, format!("rollback of {} did not complete: {err:#}", b.name))

@@ -7,23 +7,20 @@ use std::time::Duration;
 use k8s_openapi::api::apps::v1::Deployment;
 use kube::Api;
 
+use crate::cluster::discovery::current_pod_now;
 use crate::cluster::model::WorkloadKind;
 use crate::cluster::{Broker, Cluster};
 use crate::exit::{ExitCode, Failure};
 use crate::kafka::KafkaOptions;
-use crate::kafka::admin::{broker_int_config, topic_int_config};
+use crate::kafka::admin::topic_int_config;
 use crate::kafka::metadata::{ClusterMeta, agreed_view, fetch_metadata, metadata_of_each};
-use crate::kafka::quorum::describe_quorum;
+use crate::kafka::quorum::{QUORUM_FETCH_TIMEOUT, describe_quorum, quorum_fetch_timeout};
 use crate::output::Printer;
 use crate::rollout::apply::{send_merge, send_restart, send_undo, wait_pods_gone, wait_rollout};
-use crate::rollout::safety::{Blocker, PartitionState, QuorumState, blockers};
+use crate::rollout::safety::{Blocker, PartitionState, PodLook, QuorumState, blockers, pod_look, starting_blocker};
 use crate::rollout::strategy::{RollMode, resume_ops, resume_with, roll_mode, stop_patch, stopped_for_roll};
 use crate::rollout::wait::{Look, wait_until};
 use serde_json::Value;
-
-/// The controller quorum's fetch timeout: how recently a voter must have fetched to count as
-/// caught up.
-const QUORUM_FETCH_TIMEOUT: &str = "controller.quorum.fetch.timeout.ms";
 
 /// Kafka's state as the safety rules need it, as every broker sees it.
 pub struct KafkaState {
@@ -92,13 +89,9 @@ pub async fn kafka_state(opts: &KafkaOptions, min_isr: &mut BTreeMap<String, i32
     let q = describe_quorum(opts).await.map_err(|e| unreadable("the controller quorum", e))?;
     // A voter is caught up when it fetched within the quorum's own fetch timeout (Strimzi's
     // rule), read from the leader, else from any broker (it is one value for the cluster).
-    let mut window = broker_int_config(opts, q.leader_id, QUORUM_FETCH_TIMEOUT).await;
-    if window.is_err()
-        && let Some(b) = meta.brokers.first()
-    {
-        window = broker_int_config(opts, b.id, QUORUM_FETCH_TIMEOUT).await;
-    }
-    let window = window.map_err(|e| unreadable(QUORUM_FETCH_TIMEOUT, e))?;
+    let window = quorum_fetch_timeout(opts, q.leader_id, meta.brokers.first().map(|b| b.id))
+        .await
+        .map_err(|e| unreadable(QUORUM_FETCH_TIMEOUT, e))?;
     let quorum = QuorumState {
         leader: q.leader_id,
         voters: q.voters.iter().map(|v| v.node_id).collect(),
@@ -141,10 +134,23 @@ pub fn stopped_brokers(brokers: &[Broker]) -> BTreeSet<i32> {
     brokers.iter().filter(|b| b.desired_replicas == 0).filter_map(|b| b.node_id).collect()
 }
 
+/// What a passed check found: the ordinary availability check, or none because the pod was
+/// stuck (the reason).
+#[derive(Debug, PartialEq, Eq)]
+pub enum Cleared {
+    Checked,
+    Stuck(String),
+}
+
 /// Waits until `broker` may go down (retrying with back-off, as Strimzi's roller does), up to
-/// `limit`; then refuses, naming what is in the way. `limit` zero checks once. When what is in
-/// the way involves a broker scaled to 0 (in `stopped`), waiting cannot help: it refuses at once.
+/// `limit`; then refuses, naming what is in the way. `limit` zero checks once. The broker's
+/// pod is looked at afresh each time: a stuck pod (no process, none coming) is rolled without
+/// the check; a broker whose process runs but has not joined (log recovery) is waited for.
+/// When what is in the way involves a broker scaled to 0 (in `stopped`), waiting cannot help:
+/// it refuses at once.
+#[allow(clippy::too_many_arguments)]
 pub async fn wait_until_safe(
+    cluster: &Cluster,
     opts: &KafkaOptions,
     min_isr: &mut BTreeMap<String, i32>,
     broker: &Broker,
@@ -152,16 +158,25 @@ pub async fn wait_until_safe(
     limit: Duration,
     stopped: &BTreeSet<i32>,
     mut report: impl FnMut(&str),
-) -> anyhow::Result<()> {
-    let Some(id) = broker.node_id else { return Ok(()) };
+) -> anyhow::Result<Cleared> {
+    let Some(id) = broker.node_id else { return Ok(Cleared::Checked) };
     let deadline = tokio::time::Instant::now() + limit;
     let mut pause = Duration::from_millis(500);
     loop {
+        let pod = current_pod_now(cluster, broker).await?;
+        let (stuck, running) = pod.as_ref().map_or((None, false), |p| (p.stuck.as_deref(), p.running));
+        if let PodLook::Stuck(reason) = pod_look(stuck, running, false) {
+            return Ok(Cleared::Stuck(reason));
+        }
         let outcome = match kafka_state(opts, min_isr).await {
             Ok(state) => {
-                let found = blockers(id, &state.partitions, &state.quorum);
+                let mut found = Vec::new();
+                if pod_look(None, running, state.registered.contains(&id)) == PodLook::Starting {
+                    found.push(starting_blocker(id));
+                }
+                found.extend(blockers(id, &state.partitions, &state.quorum));
                 if found.is_empty() {
-                    return Ok(());
+                    return Ok(Cleared::Checked);
                 }
                 let hopeless = state.quorum.voters.iter().any(|v| stopped.contains(v))
                     || state
@@ -192,12 +207,20 @@ pub async fn wait_until_safe(
 
 /// Checks one broker now; Err is the refusal.
 pub async fn check_now(
+    cluster: &Cluster,
     opts: &KafkaOptions,
     min_isr: &mut BTreeMap<String, i32>,
     broker: &Broker,
     action: &str,
-) -> anyhow::Result<()> {
-    wait_until_safe(opts, min_isr, broker, action, Duration::ZERO, &BTreeSet::new(), |_| {}).await
+) -> anyhow::Result<Cleared> {
+    wait_until_safe(cluster, opts, min_isr, broker, action, Duration::ZERO, &BTreeSet::new(), |_| {}).await
+}
+
+/// The note a roll prints when it skipped the check of a stuck pod.
+pub fn stuck_note(broker: &str, action: &str, reason: &str) -> String {
+    format!(
+        "{broker}: its pod is {reason} (no broker process runs): {action} without the availability check, as it serves nothing now"
+    )
 }
 
 /// What keeps broker `id` from counting as rejoined and in sync, from the metadata every

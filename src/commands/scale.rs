@@ -10,7 +10,8 @@ use crate::cluster::model::select_brokers;
 use crate::commands::Context;
 use crate::commands::reach::{Reach, reach};
 use crate::commands::rolling::{
-    check_now, kafka_request_timeout, min_isr_by_topic, require_deployment, wait_broker, wait_out_of_kafka,
+    Cleared, check_now, kafka_request_timeout, min_isr_by_topic, require_deployment, stuck_note, wait_broker,
+    wait_out_of_kafka,
 };
 use crate::commands::status::unknown_broker;
 use crate::exit::{ExitCode, Failure};
@@ -52,7 +53,9 @@ pub async fn run(ctx: &Context, args: &ScaleArgs) -> anyhow::Result<()> {
             };
             if !args.force {
                 let mut min_isr = min_isr_by_topic(opts).await?;
-                check_now(opts, &mut min_isr, broker, "stop").await?;
+                if let Cleared::Stuck(reason) = check_now(&cluster, opts, &mut min_isr, broker, "stop").await? {
+                    ctx.printer.note(&stuck_note(&broker.name, "stopping it", &reason));
+                }
             }
             send_scale(&api, &broker.workload, 0)
                 .await

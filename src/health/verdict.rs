@@ -9,6 +9,7 @@ use super::Severity;
 use crate::cluster::model::{Broker, Role};
 use crate::kafka::metadata::ClusterMeta;
 use crate::kafka::quorum::Quorum;
+use crate::kafka::reassign::Reassignments;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -39,12 +40,20 @@ pub struct Report {
 pub struct KafkaFacts {
     pub meta: ClusterMeta,
     pub quorum: Option<Result<Quorum, String>>,
-    /// min.insync.replicas of topics with partitions not fully in sync.
+    /// controller.quorum.fetch.timeout.ms: how recently a voter must have fetched to count as
+    /// caught up (Kafka's default is used, and said, when it cannot be read).
+    pub quorum_window_ms: Result<i64, String>,
+    /// min.insync.replicas of every topic.
     pub min_isr: BTreeMap<String, i32>,
-    /// Such topics whose min.insync.replicas could not be read, with why.
+    /// Topics whose min.insync.replicas could not be read, with why.
     pub min_isr_unknown: BTreeMap<String, String>,
+    /// Partitions being reassigned: a replica being added is not missing from the ISR.
+    pub moving: Result<Reassignments, String>,
     pub now_ms: i64,
 }
+
+/// Kafka's default controller.quorum.fetch.timeout.ms.
+pub const DEFAULT_QUORUM_WINDOW_MS: i64 = 2000;
 
 fn reason(severity: Severity, area: &str, message: String) -> Reason {
     Reason { severity, area: area.to_string(), message }
@@ -52,6 +61,24 @@ fn reason(severity: Severity, area: &str, message: String) -> Reason {
 
 /// Judges the cluster. Errors make it degraded; warnings are reported but do not.
 pub fn evaluate(brokers: &[Broker], kafka: Result<&KafkaFacts, &str>) -> Report {
+    let mut reasons = pod_reasons(brokers);
+    let facts = match kafka {
+        Ok(f) => f,
+        Err(why) => {
+            reasons.push(reason(Severity::Error, "brokers", format!("cannot reach Kafka: {why}")));
+            return Report { verdict: Verdict::Unreachable, reasons };
+        }
+    };
+    reasons.extend(registration_reasons(brokers, facts));
+    reasons.extend(quorum_reasons(facts));
+    reasons.extend(partition_reasons(facts));
+    let verdict =
+        if reasons.iter().any(|r| r.severity == Severity::Error) { Verdict::Degraded } else { Verdict::Healthy };
+    Report { verdict, reasons }
+}
+
+/// Pods that are not ready, or restarted.
+fn pod_reasons(brokers: &[Broker]) -> Vec<Reason> {
     let mut reasons = Vec::new();
     for b in brokers {
         if let Some(why) = b.not_ready_reason() {
@@ -68,14 +95,12 @@ pub fn evaluate(brokers: &[Broker], kafka: Result<&KafkaFacts, &str>) -> Report 
             ));
         }
     }
-    let facts = match kafka {
-        Ok(f) => f,
-        Err(why) => {
-            reasons.push(reason(Severity::Error, "brokers", format!("cannot reach Kafka: {why}")));
-            return Report { verdict: Verdict::Unreachable, reasons };
-        }
-    };
-    // Brokers registered versus expected.
+    reasons
+}
+
+/// Brokers registered versus expected.
+fn registration_reasons(brokers: &[Broker], facts: &KafkaFacts) -> Vec<Reason> {
+    let mut reasons = Vec::new();
     let expected: BTreeSet<i32> =
         brokers.iter().filter(|b| b.roles.contains(&Role::Broker)).filter_map(|b| b.node_id).collect();
     let registered: BTreeSet<i32> = facts.meta.brokers.iter().map(|b| b.id).collect();
@@ -90,51 +115,87 @@ pub fn evaluate(brokers: &[Broker], kafka: Result<&KafkaFacts, &str>) -> Report 
             format!("broker {extra} is registered but no workload here runs it"),
         ));
     }
-    // The controller quorum.
-    match &facts.quorum {
-        None => {}
-        Some(Err(why)) => reasons.push(reason(Severity::Error, "quorum", format!("cannot describe the quorum: {why}"))),
-        Some(Ok(q)) => {
-            if q.leader_id < 0 {
-                reasons.push(reason(Severity::Error, "quorum", "the controller quorum has no leader".into()));
-            } else {
-                let caught_up = q.caught_up_voters(2000);
-                for v in q.voters.iter().filter(|v| !caught_up.contains(&v.node_id)) {
-                    let since = v.last_caught_up.map_or("never caught up".to_string(), |t| {
-                        format!("last caught up {}s ago", ((facts.now_ms - t).max(0)) / 1000)
-                    });
-                    reasons.push(reason(
-                        Severity::Error,
-                        "quorum",
-                        format!("voter {} is {} records behind the leader ({since})", v.node_id, v.lag),
-                    ));
-                }
-                let majority = q.voters.len() / 2 + 1;
-                if caught_up.len() < majority {
-                    reasons.push(reason(
-                        Severity::Error,
-                        "quorum",
-                        format!(
-                            "only {} of {} voters are caught up: the quorum has no majority",
-                            caught_up.len(),
-                            q.voters.len()
-                        ),
-                    ));
-                }
-            }
+    reasons
+}
+
+/// The controller quorum: a leader, voters caught up within the quorum's fetch timeout, a
+/// majority of them.
+fn quorum_reasons(facts: &KafkaFacts) -> Vec<Reason> {
+    let mut reasons = Vec::new();
+    let q = match &facts.quorum {
+        None => return reasons,
+        Some(Err(why)) => {
+            reasons.push(reason(Severity::Error, "quorum", format!("cannot describe the quorum: {why}")));
+            return reasons;
         }
+        Some(Ok(q)) => q,
+    };
+    if q.leader_id < 0 {
+        reasons.push(reason(Severity::Error, "quorum", "the controller quorum has no leader".into()));
+        return reasons;
     }
-    // Partitions.
-    let (mut offline, mut under, mut under_min, mut unpreferred) = (Vec::new(), Vec::new(), Vec::new(), 0usize);
-    let mut min_unknown = Vec::new();
+    let window = match &facts.quorum_window_ms {
+        Ok(ms) => *ms,
+        Err(why) => {
+            reasons.push(reason(
+                Severity::Warning,
+                "quorum",
+                format!("cannot read controller.quorum.fetch.timeout.ms ({why}): voters judged with Kafka's default {DEFAULT_QUORUM_WINDOW_MS} ms"),
+            ));
+            DEFAULT_QUORUM_WINDOW_MS
+        }
+    };
+    let caught_up = q.caught_up_voters(window);
+    for v in q.voters.iter().filter(|v| !caught_up.contains(&v.node_id)) {
+        let since = v.last_caught_up.map_or("never caught up".to_string(), |t| {
+            format!("last caught up {}s ago", ((facts.now_ms - t).max(0)) / 1000)
+        });
+        reasons.push(reason(
+            Severity::Error,
+            "quorum",
+            format!("voter {} is {} records behind the leader ({since})", v.node_id, v.lag),
+        ));
+    }
+    let majority = q.voters.len() / 2 + 1;
+    if caught_up.len() < majority {
+        reasons.push(reason(
+            Severity::Error,
+            "quorum",
+            format!("only {} of {} voters are caught up: the quorum has no majority", caught_up.len(), q.voters.len()),
+        ));
+    }
+    reasons
+}
+
+/// Partitions found wanting, by kind.
+#[derive(Default)]
+struct PartitionFindings {
+    offline: Vec<String>,
+    under: Vec<String>,
+    under_min: Vec<String>,
+    min_unknown: Vec<String>,
+    moving: Vec<String>,
+    unpreferred: usize,
+}
+
+fn partition_findings(facts: &KafkaFacts) -> PartitionFindings {
+    let mut found = PartitionFindings::default();
+    let moving = facts.moving.as_ref().ok();
     for t in &facts.meta.topics {
         for p in &t.partitions {
             let name = format!("{}/{}", t.name, p.id);
             if p.leader < 0 {
-                offline.push(name.clone());
+                found.offline.push(name.clone());
             }
-            if p.isr.len() < p.replicas.len() {
-                under.push(name.clone());
+            // Kafka's TopicCommand: a partition being moved counts its replicas without the
+            // ones still being added.
+            let reassigning = moving.and_then(|m| m.get(&(t.name.clone(), p.id)));
+            let rf = reassigning.map_or(p.replicas.len(), |m| m.replication_factor());
+            if reassigning.is_some() {
+                found.moving.push(name.clone());
+            }
+            if p.isr.len() < rf {
+                found.under.push(name.clone());
             }
             // Kafka's own rule (TopicCommand's --under-min-isr-partitions): no leader, or
             // fewer in sync than min.insync.replicas, whatever the replication factor. A topic
@@ -143,66 +204,63 @@ pub fn evaluate(brokers: &[Broker], kafka: Result<&KafkaFacts, &str>) -> Report 
             if let Some(min) = facts.min_isr.get(&t.name)
                 && (p.leader < 0 || (p.isr.len() as i32) < *min)
             {
-                under_min.push(name.clone());
+                found.under_min.push(name.clone());
             }
-            if facts.min_isr_unknown.contains_key(&t.name) {
-                min_unknown.push(name.clone());
+            if facts.min_isr_unknown.contains_key(&t.name) && p.isr.len() < rf {
+                found.min_unknown.push(name.clone());
             }
             if p.leader >= 0 && p.replicas.first().is_some_and(|r| *r != p.leader) {
-                unpreferred += 1;
+                found.unpreferred += 1;
             }
         }
     }
-    for v in [&mut offline, &mut under, &mut under_min, &mut min_unknown] {
+    for v in [&mut found.offline, &mut found.under, &mut found.under_min, &mut found.min_unknown, &mut found.moving] {
         v.sort();
     }
-    let list = |v: &[String]| {
-        let shown: Vec<&str> = v.iter().take(10).map(String::as_str).collect();
-        if v.len() > 10 { format!("{} and {} more", shown.join(", "), v.len() - 10) } else { shown.join(", ") }
+    found
+}
+
+/// At most ten names, then how many more.
+fn list(v: &[String]) -> String {
+    let shown: Vec<&str> = v.iter().take(10).map(String::as_str).collect();
+    if v.len() > 10 { format!("{} and {} more", shown.join(", "), v.len() - 10) } else { shown.join(", ") }
+}
+
+fn partition_reasons(facts: &KafkaFacts) -> Vec<Reason> {
+    let found = partition_findings(facts);
+    let mut reasons = Vec::new();
+    let mut say = |severity, v: &[String], what: String| {
+        if !v.is_empty() {
+            reasons.push(reason(severity, "partitions", format!("{} {what}: {}", v.len(), list(v))));
+        }
     };
-    if !offline.is_empty() {
-        reasons.push(reason(
-            Severity::Error,
-            "partitions",
-            format!("{} offline (no leader): {}", offline.len(), list(&offline)),
-        ));
-    }
-    if !under_min.is_empty() {
-        reasons.push(reason(
-            Severity::Error,
-            "partitions",
-            format!("{} under min.insync.replicas (acks=all producers fail): {}", under_min.len(), list(&under_min)),
-        ));
-    }
-    if !min_unknown.is_empty() {
-        let why = facts.min_isr_unknown.values().next().cloned().unwrap_or_default();
+    say(Severity::Error, &found.offline, "offline (no leader)".into());
+    say(Severity::Error, &found.under_min, "under min.insync.replicas (acks=all producers fail)".into());
+    let why = facts.min_isr_unknown.values().next().cloned().unwrap_or_default();
+    say(
+        Severity::Warning,
+        &found.min_unknown,
+        format!(
+            "under-replicated with min.insync.replicas unreadable ({why}): cannot tell whether acks=all producers fail"
+        ),
+    );
+    say(Severity::Error, &found.under, "under-replicated".into());
+    say(Severity::Info, &found.moving, "being reassigned (replicas being added are not counted as missing)".into());
+    if let Err(why) = &facts.moving {
         reasons.push(reason(
             Severity::Warning,
             "partitions",
-            format!(
-                "{} under-replicated with min.insync.replicas unreadable ({why}): cannot tell whether acks=all producers fail: {}",
-                min_unknown.len(),
-                list(&min_unknown)
-            ),
+            format!("cannot list reassignments ({why}): a partition being moved may show as under-replicated"),
         ));
     }
-    if !under.is_empty() {
-        reasons.push(reason(
-            Severity::Error,
-            "partitions",
-            format!("{} under-replicated: {}", under.len(), list(&under)),
-        ));
-    }
-    if unpreferred > 0 {
+    if found.unpreferred > 0 {
         reasons.push(reason(
             Severity::Warning,
             "partitions",
-            format!("{unpreferred} partitions are not led by their preferred replica (leadership imbalance; kafka-leader-election.sh --election-type PREFERRED fixes it)"),
+            format!("{} partitions are not led by their preferred replica (leadership imbalance; kafka-leader-election.sh --election-type PREFERRED fixes it)", found.unpreferred),
         ));
     }
-    let verdict =
-        if reasons.iter().any(|r| r.severity == Severity::Error) { Verdict::Degraded } else { Verdict::Healthy };
-    Report { verdict, reasons }
+    reasons
 }
 
 #[cfg(test)]
@@ -211,6 +269,7 @@ mod tests {
     use crate::cluster::model::{BrokerPod, WorkloadKind};
     use crate::kafka::metadata::{BrokerMeta, PartitionMeta, TopicMeta};
     use crate::kafka::quorum::Replica;
+    use crate::kafka::reassign::Moving;
 
     fn broker(n: i32, ready: bool) -> Broker {
         Broker {
@@ -243,6 +302,8 @@ mod tests {
                 ip: None,
                 created: None,
                 terminating: false,
+                stuck: None,
+                running: ready,
             }],
             services: vec![],
             volumes: vec![],
@@ -284,6 +345,8 @@ mod tests {
             quorum: Some(Ok(Quorum { leader_id: 1, leader_epoch: 3, high_watermark: 100, voters, observers: vec![] })),
             min_isr: [("orders".to_string(), 2)].into(),
             min_isr_unknown: BTreeMap::new(),
+            quorum_window_ms: Ok(2000),
+            moving: Ok(BTreeMap::new()),
             now_ms: 100_000,
         }
     }
@@ -377,6 +440,60 @@ mod tests {
         );
         assert!(!text.iter().any(|m| m.contains("under min.insync.replicas (acks=all")), "not guessed: {text:?}");
         assert_eq!(report.verdict, Verdict::Degraded, "under-replicated is still an error");
+    }
+
+    #[test]
+    fn a_replica_being_added_is_not_missing() {
+        // orders/0 moves from [1,2,3] to [1,2,4]: replicas [1,2,3,4], adding 4, removing 3;
+        // ISR [1,2,3] while 4 copies. Kafka's tools call it fully replicated, and so do we.
+        let brokers = [broker(1, true), broker(2, true), broker(3, true)];
+        let voters = vec![voter(1, true, 0, 99_000), voter(2, false, 0, 99_000), voter(3, false, 0, 99_000)];
+        let mut f = facts(&[1, 2, 3, 4], &[1, 2, 3], voters);
+        f.meta.topics[0].partitions[0].replicas = vec![1, 2, 3, 4];
+        let moving = Moving { replicas: vec![1, 2, 3, 4], adding: vec![4], removing: vec![3] };
+        f.moving = Ok([(("orders".to_string(), 0), moving)].into());
+        let report = evaluate(&brokers, Ok(&f));
+        let text: Vec<&str> = report.reasons.iter().map(|r| r.message.as_str()).collect();
+        assert!(!text.iter().any(|m| m.contains("under-replicated")), "{text:?}");
+        assert!(text.iter().any(|m| m.contains("1 being reassigned") && m.contains("orders/0")), "{text:?}");
+        // Without the reassignment known, the same partition is under-replicated, and why is said.
+        f.moving = Err("timed out".into());
+        let report = evaluate(&brokers, Ok(&f));
+        let text: Vec<&str> = report.reasons.iter().map(|r| r.message.as_str()).collect();
+        assert!(text.iter().any(|m| m.contains("1 under-replicated: orders/0")), "{text:?}");
+        assert!(text.iter().any(|m| m.contains("cannot list reassignments (timed out)")), "{text:?}");
+        // A moving partition whose remaining replicas fell out of the ISR still is under-replicated.
+        f.moving = Ok([(
+            ("orders".to_string(), 0),
+            Moving { replicas: vec![1, 2, 3, 4], adding: vec![4], removing: vec![3] },
+        )]
+        .into());
+        f.meta.topics[0].partitions[0].isr = vec![1, 2];
+        let report = evaluate(&brokers, Ok(&f));
+        assert!(
+            report.reasons.iter().any(|r| r.message.contains("1 under-replicated: orders/0")),
+            "{:?}",
+            report.reasons
+        );
+    }
+
+    #[test]
+    fn the_quorum_is_judged_with_its_own_fetch_timeout() {
+        let brokers = [broker(1, true), broker(2, true), broker(3, true)];
+        // Voter 3 last caught up 4 s before the leader: behind with Kafka's 2000 ms, caught up
+        // with a cluster configured at 5000 ms.
+        let voters = vec![voter(1, true, 0, 99_000), voter(2, false, 0, 99_000), voter(3, false, 3, 95_000)];
+        let mut f = facts(&[1, 2, 3], &[1, 2, 3], voters);
+        let behind = |f: &KafkaFacts| {
+            evaluate(&brokers, Ok(f)).reasons.iter().any(|r| r.message.contains("voter 3 is 3 records behind"))
+        };
+        assert!(behind(&f));
+        f.quorum_window_ms = Ok(5000);
+        assert!(!behind(&f));
+        f.quorum_window_ms = Err("timed out".into());
+        assert!(behind(&f), "unreadable: Kafka's default");
+        let report = evaluate(&brokers, Ok(&f));
+        assert!(report.reasons.iter().any(|r| r.message.contains("cannot read controller.quorum.fetch.timeout.ms")));
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod names;
 pub mod offsets;
 pub mod produce;
 pub mod quorum;
+pub mod reassign;
 pub mod record;
 pub mod wire;
 

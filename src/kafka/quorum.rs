@@ -97,6 +97,21 @@ fn error_name(code: i16) -> String {
     ResponseError::try_from_code(code).map_or_else(|| format!("error code {code}"), |e| format!("{e:?}"))
 }
 
+/// The quorum's fetch timeout: how recently a voter must have fetched to count as caught up.
+pub const QUORUM_FETCH_TIMEOUT: &str = "controller.quorum.fetch.timeout.ms";
+
+/// controller.quorum.fetch.timeout.ms, read from the quorum leader, else from `fallback` (it
+/// is one value for the cluster).
+pub async fn quorum_fetch_timeout(opts: &KafkaOptions, leader: i32, fallback: Option<i32>) -> anyhow::Result<i64> {
+    let read = super::admin::broker_int_config(opts, leader, QUORUM_FETCH_TIMEOUT).await;
+    match (read, fallback) {
+        (Err(_), Some(other)) if other != leader => {
+            super::admin::broker_int_config(opts, other, QUORUM_FETCH_TIMEOUT).await
+        }
+        (read, _) => read,
+    }
+}
+
 pub async fn describe_quorum(opts: &KafkaOptions) -> anyhow::Result<Quorum> {
     let mut client = WireClient::connect(&opts.bootstrap, opts.timeout).await?;
     let req = DescribeQuorumRequest::default().with_topics(vec![

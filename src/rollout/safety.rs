@@ -97,6 +97,39 @@ pub fn quorum_blocker(broker: i32, quorum: &QuorumState) -> Option<Blocker> {
     })
 }
 
+/// What the broker's pod says before the availability check, as Strimzi's roller reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PodLook {
+    /// No broker process runs and none will until the pod changes: rolling it takes nothing
+    /// away from Kafka, so it is rolled without the availability check.
+    Stuck(String),
+    /// Its process runs but Kafka does not count it yet: it is recovering its logs or catching
+    /// up. Restarting it now would start that over: wait.
+    Starting,
+    /// Anything else: the availability check decides.
+    Check,
+}
+
+/// Reads the pod: `stuck` its stuck reason, `running` whether its process runs, `registered`
+/// whether Kafka counts the broker (registered and unfenced).
+pub fn pod_look(stuck: Option<&str>, running: bool, registered: bool) -> PodLook {
+    match stuck {
+        Some(reason) => PodLook::Stuck(reason.to_string()),
+        None if running && !registered => PodLook::Starting,
+        None => PodLook::Check,
+    }
+}
+
+/// The blocker for a broker whose process runs but has not joined yet.
+pub fn starting_blocker(broker: i32) -> Blocker {
+    Blocker {
+        rule: "starting".into(),
+        detail: format!(
+            "broker {broker} runs but has not joined yet (recovering its logs or catching up): restarting it now would start that over"
+        ),
+    }
+}
+
 /// Every reason not to take `broker` down now. The quorum must be known: a check that could
 /// not read it refuses before it gets here (fail closed).
 pub fn blockers(broker: i32, partitions: &[PartitionState], quorum: &QuorumState) -> Vec<Blocker> {
@@ -173,6 +206,18 @@ mod tests {
         assert!(quorum_blocker(1, &five).is_none(), "3 of the other 4 caught up");
         let five_short = QuorumState { leader: 1, voters: vec![1, 2, 3, 4, 5], caught_up: vec![1, 2, 3] };
         assert!(quorum_blocker(1, &five_short).is_some(), "only 2 others caught up of the 3 needed");
+    }
+
+    #[test]
+    fn stuck_pods_roll_unchecked_and_starting_brokers_wait() {
+        assert_eq!(pod_look(Some("ImagePullBackOff"), false, false), PodLook::Stuck("ImagePullBackOff".into()));
+        // Stuck wins even if a stale registration lingers.
+        assert_eq!(pod_look(Some("CrashLoopBackOff"), false, true), PodLook::Stuck("CrashLoopBackOff".into()));
+        assert_eq!(pod_look(None, true, false), PodLook::Starting);
+        assert_eq!(pod_look(None, true, true), PodLook::Check);
+        // No process and not stuck (scaled to 0, just scheduled): the ordinary check.
+        assert_eq!(pod_look(None, false, false), PodLook::Check);
+        assert_eq!(starting_blocker(2).rule, "starting");
     }
 
     fn c(n: i32, ready: bool, started: Option<i64>) -> Candidate {

@@ -221,3 +221,124 @@ fn a_topic_in_sync_but_below_min_isr_is_degraded() {
     assert_eq!(doctor.code, 8, "{doctor:?}");
     assert!(doctor.stdout.contains(&format!("topic/{topic}")), "{}", doctor.stdout);
 }
+
+/// Runs one of Kafka's own scripts in broker 1's pod (argv, optional stdin).
+fn kafka_tool(script: &str, args: &[&str], stdin: Option<&str>) -> Run {
+    use std::io::Write;
+    let pod = pod_of(1);
+    let path = format!("/opt/kafka/bin/{script}");
+    let mut argv = vec!["-n", "kafka", "exec", "-i", pod.as_str(), "-c", "kafka", "--", path.as_str()];
+    argv.extend_from_slice(args);
+    let mut child = std::process::Command::new(kubectl_bin())
+        .arg("--kubeconfig")
+        .arg(kubeconfig())
+        .args(&argv)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("kubectl exec");
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
+    drop(input);
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn a_partition_being_reassigned_is_not_counted_under_replicated() {
+    // A move from [1] to [1,2] held back by a 10 kB/s throttle: while broker 2 copies, the
+    // partition's replicas are [1,2] with 2 being added and ISR [1]. Kafka's own tools call it
+    // fully replicated (RF without the replicas being added); so must health.
+    let _bed = exclusive();
+    wait_bed_ready();
+    wait_until("health to exit 0", Duration::from_secs(150), || plugin(&["-n", "kafka", "health"]).code == 0);
+    let topic = format!("moving-{}", std::process::id());
+    let bootstrap = "localhost:9092";
+    kafka_tool(
+        "kafka-topics.sh",
+        &["--bootstrap-server", bootstrap, "--create", "--topic", &topic, "--replica-assignment", "1"],
+        None,
+    )
+    .ok();
+    let plan = format!(r#"{{"version":1,"partitions":[{{"topic":"{topic}","partition":0,"replicas":[1,2]}}]}}"#);
+    let file = format!("/tmp/{topic}.json");
+    struct Cancel(String, String);
+    impl Drop for Cancel {
+        fn drop(&mut self) {
+            // --cancel also removes the throttles it set.
+            let _ = kafka_tool(
+                "kafka-reassign-partitions.sh",
+                &["--bootstrap-server", "localhost:9092", "--reassignment-json-file", &self.1, "--cancel"],
+                None,
+            );
+            let _ = plugin(&["-n", "kafka", "topics", "delete", &self.0, "--yes"]);
+        }
+    }
+    // Data enough (16 MiB) that the throttled copy outlasts the test by far.
+    kafka_tool(
+        "kafka-producer-perf-test.sh",
+        &[
+            "--topic",
+            &topic,
+            "--num-records",
+            "16384",
+            "--record-size",
+            "1024",
+            "--throughput",
+            "-1",
+            "--producer-props",
+            &format!("bootstrap.servers={bootstrap}"),
+            "acks=1",
+        ],
+        None,
+    )
+    .ok();
+    let write = std::process::Command::new(kubectl_bin())
+        .arg("--kubeconfig")
+        .arg(kubeconfig())
+        .args(["-n", "kafka", "exec", "-i", &pod_of(1), "-c", "kafka", "--", "tee", &file])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .and_then(|mut c| {
+            use std::io::Write;
+            c.stdin.take().unwrap().write_all(plan.as_bytes())?;
+            c.wait()
+        })
+        .unwrap();
+    assert!(write.success());
+    let _cancel = Cancel(topic.clone(), file.clone());
+    kafka_tool(
+        "kafka-reassign-partitions.sh",
+        &["--bootstrap-server", bootstrap, "--reassignment-json-file", &file, "--execute", "--throttle", "10000"],
+        None,
+    )
+    .ok();
+    let name = format!("{topic}/0");
+    let report = plugin(&["-n", "kafka", "health", "-o", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&report.stdout).unwrap();
+    let reasons: Vec<String> =
+        v["reasons"].as_array().unwrap().iter().map(|r| r["message"].as_str().unwrap().to_string()).collect();
+    assert!(reasons.iter().any(|m| m.contains("being reassigned") && m.contains(&name)), "{reasons:?}");
+    assert!(!reasons.iter().any(|m| m.contains("under-replicated") && m.contains(&name)), "{reasons:?}");
+    assert_eq!(v["verdict"], "healthy", "{reasons:?}");
+    // Kafka's own tool, asked at the same time, agrees: not under-replicated, still moving.
+    let urp = kafka_tool(
+        "kafka-topics.sh",
+        &["--bootstrap-server", bootstrap, "--describe", "--topic", &topic, "--under-replicated-partitions"],
+        None,
+    )
+    .ok();
+    assert!(!urp.stdout.contains(&topic), "{}", urp.stdout);
+    let verify = kafka_tool(
+        "kafka-reassign-partitions.sh",
+        &["--bootstrap-server", bootstrap, "--reassignment-json-file", &file, "--verify", "--preserve-throttles"],
+        None,
+    );
+    assert!(verify.stdout.contains("is still in progress"), "{verify:?}");
+}

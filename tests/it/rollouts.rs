@@ -470,3 +470,60 @@ fn ctrl_c_mid_roll_finishes_the_broker_in_progress_and_leaves_nothing_half_done(
     }
     wait_bed_ready();
 }
+
+#[test]
+fn a_stuck_broker_is_rolled_back_without_the_check_that_would_refuse_it() {
+    // A bad image under Recreate: broker 3's old pod is gone and its new one waits in
+    // ImagePullBackOff. A topic with RF 3 and min.insync.replicas 3 is then below its minimum
+    // with broker 3 among the replicas, so the availability check refuses to touch broker 3,
+    // although rolling it back is the only fix. A stuck pod serves nothing: it is rolled
+    // without the check (Strimzi's rule).
+    let _bed = exclusive();
+    wait_bed_ready();
+    wait_until("a healthy cluster", Duration::from_secs(150), || kk(&["health"]).code == 0);
+    let topic = format!("stuck-{}", std::process::id());
+    kk(&["topics", "create", &topic, "--partitions", "2", "-r", "3", "--config", "min.insync.replicas=3"]).ok();
+    let strategy = deployment_json("kafka-3")["spec"]["strategy"].clone();
+    struct Restore(serde_json::Value, String);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let patch = serde_json::json!({"spec": {"strategy": self.0}}).to_string();
+            let _ = kubectl(&["-n", "kafka", "patch", "deployment/kafka-3", "--type", "merge", "-p", &patch]);
+            let _ = kubectl(&["-n", "kafka", "set", "image", "deployment/kafka-3", "kafka=apache/kafka:3.7.1"]);
+            let _ = kk(&["topics", "delete", &self.1, "--yes"]);
+        }
+    }
+    let _restore = Restore(strategy, topic.clone());
+    let recreate = r#"{"spec":{"strategy":{"type":"Recreate","rollingUpdate":null}}}"#;
+    kubectl(&["-n", "kafka", "patch", "deployment/kafka-3", "--type", "merge", "-p", recreate]).ok();
+    kubectl(&["-n", "kafka", "set", "image", "deployment/kafka-3", "kafka=apache/kafka:0.0.0-missing"]).ok();
+    wait_until("kafka-3's new pod stuck pulling its image", Duration::from_secs(120), || {
+        let out = kubectl(&["-n", "kafka", "get", "pods", "-l", "instance=kafka-3", "-o", "json"]).ok().stdout;
+        let pods: serde_json::Value = serde_json::from_str(&out).unwrap();
+        pods["items"].as_array().unwrap().iter().any(|p| {
+            p["status"]["containerStatuses"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|c| matches!(c["state"]["waiting"]["reason"].as_str(), Some("ImagePullBackOff" | "ErrImagePull")))
+        }) && pods["items"].as_array().unwrap().len() == 1
+    });
+    // The ordinary check would refuse broker 3 now: its topic is below min.insync.replicas.
+    let health = kk(&["health"]);
+    assert_eq!(health.code, 8, "{health:?}");
+    assert!(health.stdout.contains(&format!("{topic}/")), "{}", health.stdout);
+    let back = kk(&["rollback", "kafka-3", "--timeout", "3m"]);
+    assert_eq!(back.code, 0, "{back:?}");
+    assert!(
+        back.stderr.contains("kafka-3: its pod is") && back.stderr.contains("without the availability check"),
+        "{}",
+        back.stderr
+    );
+    assert_eq!(deployment_json("kafka-3")["spec"]["template"]["spec"]["containers"][0]["image"], "apache/kafka:3.7.1");
+    // Rolled back means back in sync, as every broker sees it.
+    for b in 1..=3 {
+        let isrs = isrs_at(&format!("{}:9092", pod_ip(b).expect("a running pod")), &topic);
+        let full = |isr: &String| isr.split(',').collect::<BTreeSet<_>>() == BTreeSet::from(["1", "2", "3"]);
+        assert!(isrs.len() == 2 && isrs.iter().all(full), "broker {b} sees {isrs:?}");
+    }
+}
