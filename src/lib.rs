@@ -10,6 +10,9 @@
 //! - [`connect`]: how do bytes reach a broker? Port-forward tunnels with the Kafka
 //!   address-rewriting relay, exec into a broker pod, or direct.
 //! - [`kafka`]: what do we ask Kafka? rdkafka clients, given only a bootstrap address.
+//! - [`route`]: the one route a command takes to Kafka, chosen once from `--via`: a Kafka
+//!   client or Kafka's own tools in a broker pod, behind one method per question that answers
+//!   with the same rows either way (the tool output parsers live here).
 //! - [`rollout`]: how do Deployments change safely? Restart order and safety rules, the
 //!   `kubectl rollout undo` algorithm, history, progress, scale. Never imports rdkafka.
 //! - [`health`]: is Kafka healthy, is the deployment sound? Pure judgements over the broker
@@ -32,6 +35,7 @@ pub mod health;
 pub mod kafka;
 pub mod output;
 pub mod rollout;
+pub mod route;
 
 /// Runs a parsed command line to completion.
 pub fn run(cli: cli::Cli) -> anyhow::Result<()> {

@@ -12,7 +12,6 @@ use crate::cli::{Cli, CompletionArgs, OutputFormat};
 use crate::cluster::ClusterOptions;
 use crate::cluster::discovery::discover_brokers;
 use crate::commands::Context;
-use crate::commands::reach::{Reach, reach};
 use crate::completion::{Globals, Live, complete, render};
 use crate::connect::via::Via;
 use crate::exit::{ExitCode, Failure};
@@ -116,22 +115,13 @@ async fn live_values(kind: Live, g: &Globals) -> anyhow::Result<Vec<String>> {
     if kind == Live::Brokers {
         return Ok(brokers.iter().map(|b| b.name.clone()).collect());
     }
-    let route = reach(ctx.via, &cluster, &brokers, &ctx, Duration::from_secs(2)).await?;
-    let values = match &route {
-        Reach::Client { opts, .. } if kind == Live::Topics => crate::kafka::metadata::fetch_metadata(opts)
-            .await?
-            .topics
-            .into_iter()
-            .map(|t| t.name)
-            .filter(|n| !n.starts_with("__"))
-            .collect(),
-        Reach::Client { opts, .. } => {
-            crate::kafka::groups::list_groups(opts, None).await?.into_iter().map(|g| g.group).collect()
-        }
-        Reach::Exec { .. } => Vec::new(),
+    let route = ctx.open_route(&cluster, &brokers, Duration::from_secs(2)).await?;
+    let values = match kind {
+        Live::Topics => route.topics(false).await.map(|t| t.into_iter().map(|t| t.name).collect()),
+        _ => route.groups().await.map(|g| g.into_iter().map(|g| g.group).collect()),
     };
     route.close().await;
-    Ok(values)
+    values
 }
 
 /// The namespace holding broker workloads, when exactly one does.

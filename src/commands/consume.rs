@@ -2,13 +2,14 @@
 
 use crate::cli::{ConsumeArgs, OutputRecordFormat};
 use crate::commands::Context;
-use crate::commands::reach::{Session, require_topic};
 use crate::exit::{ExitCode, Failure};
 use crate::kafka::consume::{ConsumePlan, StartAt, consume};
 use crate::kafka::metadata::fetch_metadata_for;
 use crate::kafka::names::check_topic_name;
 use crate::kafka::record::{Position, Record, to_json};
 use crate::output::RawWriter;
+use crate::route::tools::tool_failed;
+use crate::route::{ToolsRoute, require_topic};
 
 /// Parses `--offset`: start|beginning|earliest, end|latest, N, -N.
 pub fn parse_offset(text: &str) -> Result<StartAt, String> {
@@ -70,13 +71,17 @@ pub async fn run(ctx: &Context, args: &ConsumeArgs) -> anyhow::Result<()> {
         .hint("move a group's offsets with `kubectl kafka groups reset-offsets`")
         .into());
     }
-    if ctx.via == crate::connect::via::Via::Exec {
-        return consume_via_exec(ctx, args, start).await;
+    let session = ctx.session(args.timeout).await?;
+    if let Some(tools) = session.backend.tools() {
+        let result = consume_via_exec(ctx, args, start, tools).await;
+        session.close().await;
+        return result;
     }
-    let session = Session::open(ctx, args.timeout, "consume").await?;
-    let (cluster, opts) = (&session.cluster, &session.opts);
+    let cluster = &session.cluster;
     let result = async {
-        let meta = fetch_metadata_for(opts, &args.topic).await.map_err(|e| session.unreachable(e))?;
+        let client = session.backend.client("consume")?;
+        let opts = &client.opts;
+        let meta = fetch_metadata_for(opts, &args.topic).await.map_err(|e| client.unreachable(e))?;
         let topic = require_topic(&meta, &args.topic, &cluster.namespace)?;
         if let Some(p) = args.partition
             && !topic.partitions.iter().any(|q| q.id == p)
@@ -155,16 +160,13 @@ pub fn console_consumer_args(args: &ConsumeArgs, start: StartAt) -> Result<Vec<S
 
 const EXEC_IDLE_MS: u64 = 5000;
 
-async fn consume_via_exec(ctx: &Context, args: &ConsumeArgs, start: StartAt) -> anyhow::Result<()> {
+async fn consume_via_exec(ctx: &Context, args: &ConsumeArgs, start: StartAt, route: &ToolsRoute) -> anyhow::Result<()> {
     let tool_args = console_consumer_args(args, start).map_err(|m| {
         Failure::new(ExitCode::Usage, m).hint("use --via port-forward (the default outside the cluster) for these")
     })?;
-    let (_, _, route) = crate::commands::reach::open_route(ctx, args.timeout).await?;
-    let out = crate::commands::reach::run_tool(&route, "kafka-console-consumer.sh", &tool_args, None).await;
-    route.close().await;
-    let out = out?;
+    let out = route.run("kafka-console-consumer.sh", &tool_args, None).await?;
     if out.code != 0 {
-        return Err(crate::commands::reach::tool_failed("kafka-console-consumer.sh", &out));
+        return Err(tool_failed("kafka-console-consumer.sh", &out));
     }
     let mut writer = RawWriter::stdout();
     let mut count = 0u64;

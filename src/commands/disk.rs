@@ -8,9 +8,7 @@ use crate::commands::Context;
 use std::collections::BTreeMap;
 
 use crate::cluster::Broker;
-use crate::commands::reach::{Session, exec_tool, open_route};
-use crate::kafka::logdirs::{LogDirUsage, describe_log_dirs, parse_quantity, usage_from_tool};
-use crate::kafka::metadata::fetch_metadata;
+use crate::kafka::logdirs::{LogDirUsage, parse_quantity};
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -36,38 +34,12 @@ fn human(bytes: i64) -> String {
 }
 
 pub async fn run(ctx: &Context, args: &DiskArgs) -> anyhow::Result<()> {
-    if ctx.via == crate::connect::via::Via::Exec {
-        return via_exec(ctx, args).await;
-    }
-    let session = Session::open(ctx, args.timeout, "disk").await?;
-    let (brokers, opts) = (&session.brokers, &session.opts);
-    let result = async {
-        let meta = fetch_metadata(opts).await.map_err(|e| session.unreachable(e))?;
-        let mut usage = BTreeMap::new();
-        for b in brokers {
-            let Some(id) = b.node_id else { continue };
-            // The address clients reach this broker at (rewritten to its tunnel when tunnelled).
-            let Some(addr) = meta.brokers.iter().find(|m| m.id == id).map(|m| format!("{}:{}", m.host, m.port)) else {
-                continue;
-            };
-            usage.insert(id, describe_log_dirs(opts, id, &addr).await?);
-        }
-        print(ctx, args, brokers, usage)
-    }
-    .await;
+    let session = ctx.session(args.timeout).await?;
+    let ids: Vec<i32> = session.brokers.iter().filter_map(|b| b.node_id).collect();
+    let usage = session.backend.log_dirs(&ids).await;
+    let brokers = session.brokers.clone();
     session.close().await;
-    result
-}
-
-/// --via exec: kafka-log-dirs.sh in a broker pod answers for every broker at once (without
-/// the volume sizes, which that tool does not print).
-async fn via_exec(ctx: &Context, args: &DiskArgs) -> anyhow::Result<()> {
-    let (_, brokers, route) = open_route(ctx, args.timeout).await?;
-    let ids: Vec<String> = brokers.iter().filter_map(|b| b.node_id).map(|id| id.to_string()).collect();
-    let tool_args = ["--describe".to_string(), "--broker-list".to_string(), ids.join(",")];
-    let out = exec_tool(&route, "kafka-log-dirs.sh", &tool_args).await;
-    route.close().await;
-    print(ctx, args, &brokers, usage_from_tool(&out?)?)
+    print(ctx, args, &brokers, usage?)
 }
 
 /// One row per broker that answered; a warning for each that did not.

@@ -9,7 +9,6 @@ use crate::cli::DoctorArgs;
 use crate::cluster::discovery::{build_brokers, no_brokers, read_inventory};
 use crate::cluster::selector::Selector;
 use crate::commands::Context;
-use crate::commands::reach::{Reach, reach};
 use crate::exit::{ExitCode, Failure};
 use crate::health::Severity;
 use crate::health::doctor::{DoctorInput, NodeFacts, ServiceFacts, TopicFacts, diagnose};
@@ -56,9 +55,9 @@ pub async fn run(ctx: &Context, args: &DoctorArgs) -> anyhow::Result<()> {
     };
     let mut topics = None;
     if !args.offline {
-        match reach(ctx.via, &cluster, &brokers, ctx, args.timeout).await {
+        match ctx.open_route(&cluster, &brokers, args.timeout).await {
             Ok(route) => {
-                if let Reach::Client { opts, .. } = &route {
+                if let Some(opts) = route.client_opts() {
                     match fetch_metadata(opts).await {
                         Ok(meta) => {
                             let names: Vec<String> = meta

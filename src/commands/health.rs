@@ -6,7 +6,6 @@ use crate::cli::HealthArgs;
 use crate::cluster::Broker;
 use crate::cluster::discovery::discover_brokers;
 use crate::commands::Context;
-use crate::commands::reach::{Reach, reach};
 use crate::exit::{ExitCode, Failure};
 use crate::health::verdict::{DEFAULT_QUORUM_WINDOW_MS, KafkaFacts, Report, Verdict, evaluate};
 use crate::kafka::KafkaOptions;
@@ -47,13 +46,13 @@ pub async fn kafka_facts(opts: &KafkaOptions) -> anyhow::Result<KafkaFacts> {
 async fn check(ctx: &Context, request_timeout: Duration) -> anyhow::Result<(Report, String)> {
     let cluster = ctx.connect().await?;
     let brokers: Vec<Broker> = discover_brokers(&cluster, &ctx.selector).await?;
-    let quiet = Context { printer: crate::output::Printer::new(ctx.printer.format, true), ..ctx.clone() };
-    let route = reach(ctx.via, &cluster, &brokers, &quiet, request_timeout).await;
+    let quiet = crate::output::Printer::new(ctx.printer.format, true);
+    let route = crate::route::open(&cluster, &brokers, &ctx.route_options(request_timeout), &quiet).await;
     let facts = match &route {
-        Ok(Reach::Client { opts, .. }) => kafka_facts(opts).await.map_err(|e| format!("{e:#}")),
-        Ok(Reach::Exec { .. }) => {
-            Err("health needs a Kafka client route: use --via port-forward or direct".to_string())
-        }
+        Ok(route) => match route.client("health") {
+            Ok(client) => kafka_facts(&client.opts).await.map_err(|e| format!("{e:#}")),
+            Err(e) => Err(format!("{e:#}")),
+        },
         Err(e) => Err(format!("{e:#}")),
     };
     if let Ok(r) = route {

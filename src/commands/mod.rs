@@ -4,20 +4,19 @@
 use crate::cli::{Cli, Command, GlobalArgs};
 use crate::cluster::{Cluster, ClusterOptions};
 use crate::output::Printer;
+use crate::route::{Backend, RouteOptions, Session};
 
 pub mod completion;
 pub mod consume;
 pub mod disk;
 pub mod doctor;
 pub mod groups;
-pub mod groups_exec;
 pub mod health;
 pub mod history;
 pub mod man;
 pub mod produce;
 pub mod proxy;
 pub mod quorum;
-pub mod reach;
 pub mod restart;
 pub mod rollback;
 pub mod rolling;
@@ -55,6 +54,29 @@ impl Context {
 
     pub async fn connect(&self) -> anyhow::Result<Cluster> {
         Cluster::connect(&self.cluster).await
+    }
+
+    /// How this command's route opens: `--via`, Kafka requests bounded by `timeout`.
+    pub fn route_options(&self, timeout: std::time::Duration) -> RouteOptions {
+        RouteOptions { via: self.via, timeout, debug: (self.verbose >= 3).then(|| "broker,protocol".to_string()) }
+    }
+
+    /// The route over already discovered brokers.
+    pub async fn open_route(
+        &self,
+        cluster: &Cluster,
+        brokers: &[crate::cluster::Broker],
+        timeout: std::time::Duration,
+    ) -> anyhow::Result<Backend> {
+        crate::route::open(cluster, brokers, &self.route_options(timeout), &self.printer).await
+    }
+
+    /// Discovers the brokers and opens the route `--via` asks for; close the session after.
+    pub async fn session(&self, timeout: std::time::Duration) -> anyhow::Result<Session> {
+        let cluster = self.connect().await?;
+        let brokers = crate::cluster::discovery::discover_brokers(&cluster, &self.selector).await?;
+        let backend = self.open_route(&cluster, &brokers, timeout).await?;
+        Ok(Session { cluster, brokers, backend })
     }
 }
 

@@ -9,15 +9,15 @@ use tokio::sync::mpsc;
 
 use crate::cli::{InputFormat, ProduceArgs};
 use crate::commands::Context;
-use crate::commands::reach::Session;
-use crate::commands::reach::{open_route, run_tool, tool_failed};
 use crate::exit::{ExitCode, Failure};
 use crate::kafka::admin::topic_configs;
-use crate::kafka::console::{ConsoleLines, max_message_bytes_in, send_failures_in};
 use crate::kafka::metadata::fetch_metadata_for;
 use crate::kafka::names::check_topic_name;
 use crate::kafka::produce::{ProduceSettings, ProduceSummary, produce_stream};
 use crate::kafka::record::{Record, from_json, parse_header};
+use crate::route::ToolsRoute;
+use crate::route::tools::console::{ConsoleLines, max_message_bytes_in, send_failures_in};
+use crate::route::tools::tool_failed;
 
 /// How each input line becomes a record.
 #[derive(Debug, Clone)]
@@ -144,13 +144,17 @@ pub async fn run(ctx: &Context, args: &ProduceArgs) -> anyhow::Result<()> {
         None => Box::new(std::io::BufReader::new(std::io::stdin())),
     };
 
-    if ctx.via == crate::connect::via::Via::Exec {
-        return produce_via_exec(ctx, args, headers, reader).await;
+    let session = ctx.session(args.timeout).await?;
+    if let Some(tools) = session.backend.tools() {
+        let result = produce_via_exec(ctx, args, headers, reader, tools, &session.cluster.namespace).await;
+        session.close().await;
+        return result;
     }
-    let session = Session::open(ctx, args.timeout, "produce").await?;
-    let (cluster, opts) = (&session.cluster, &session.opts);
+    let cluster = &session.cluster;
     let result = async {
-        let meta = fetch_metadata_for(opts, &args.topic).await.map_err(|e| session.unreachable(e))?;
+        let client = session.backend.client("produce")?;
+        let opts = &client.opts;
+        let meta = fetch_metadata_for(opts, &args.topic).await.map_err(|e| client.unreachable(e))?;
         let Some(topic) = meta.topics.iter().find(|t| t.name == args.topic && t.error.is_none()) else {
             return Err(missing_topic(&args.topic, &cluster.namespace));
         };
@@ -238,6 +242,8 @@ async fn produce_via_exec(
     args: &ProduceArgs,
     headers: Vec<(String, Option<Vec<u8>>)>,
     reader: Box<dyn BufRead + Send>,
+    route: &ToolsRoute,
+    namespace: &str,
 ) -> anyhow::Result<()> {
     let lines = ConsoleLines { keys: args.key.is_some() || args.key_separator.is_some(), headers: !headers.is_empty() };
     let usage = |m: String| {
@@ -255,13 +261,12 @@ async fn produce_via_exec(
             .encode(&Record { value: Some(Vec::new()), ..probe })
             .map_err(|m| usage(format!("over --via exec: {m}")))?;
     }
-    let (cluster, _, route) = open_route(ctx, args.timeout).await?;
-    let result = async {
+    async {
         let describe =
             ["--describe", "--all", "--entity-type", "topics", "--entity-name", &args.topic].map(String::from);
-        let configs = run_tool(&route, "kafka-configs.sh", &describe, None).await?;
+        let configs = route.run("kafka-configs.sh", &describe, None).await?;
         if configs.code != 0 && String::from_utf8_lossy(&configs.stderr).contains("UnknownTopicOrPartition") {
-            return Err(missing_topic(&args.topic, &cluster.namespace));
+            return Err(missing_topic(&args.topic, namespace));
         }
         if configs.code != 0 {
             return Err(tool_failed("kafka-configs.sh", &configs));
@@ -303,7 +308,7 @@ async fn produce_via_exec(
             drop(pipe_out);
             (encoder.await, None)
         } else {
-            let producer = run_tool(&route, "kafka-console-producer.sh", &tool_args, Some(Box::new(pipe_out)));
+            let producer = route.run("kafka-console-producer.sh", &tool_args, Some(Box::new(pipe_out)));
             let (refused, out) = tokio::join!(encoder, producer);
             (refused, Some(out?))
         };
@@ -323,9 +328,7 @@ async fn produce_via_exec(
         let first_error = summary.first_error.clone().unwrap_or_default();
         report(ctx, args, &summary, &pod, bad, (input.lines, &first_error))
     }
-    .await;
-    route.close().await;
-    result
+    .await
 }
 
 /// The summary line (and document), then the outcome: the first bad input line (usage), or

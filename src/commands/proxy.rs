@@ -8,9 +8,9 @@ use crate::cli::ProxyArgs;
 use crate::cluster::access::require_upgrade;
 use crate::cluster::discovery::discover_brokers;
 use crate::commands::Context;
-use crate::commands::reach::{require_ready, targets_of};
 use crate::connect::tunnel::{ListenPlan, open_tunnels};
 use crate::exit::{ExitCode, Failure};
+use crate::route::{require_ready, targets_of};
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]

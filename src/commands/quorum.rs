@@ -4,54 +4,35 @@
 use crate::cli::QuorumArgs;
 use crate::cluster::Broker;
 use crate::commands::Context;
-use crate::commands::reach::{Session, exec_tool, open_route};
-use crate::exit::{ExitCode, Failure};
 use crate::health::verdict::DEFAULT_QUORUM_WINDOW_MS;
-use crate::kafka::console::quorum_in;
-use crate::kafka::quorum::{QUORUM_FETCH_TIMEOUT, Quorum, describe_quorum, quorum_fetch_timeout};
+use crate::kafka::quorum::{QUORUM_FETCH_TIMEOUT, Quorum, quorum_fetch_timeout};
 use crate::output::format_age;
 
 pub async fn run(ctx: &Context, args: &QuorumArgs) -> anyhow::Result<()> {
-    if ctx.via == crate::connect::via::Via::Exec {
-        return via_exec(ctx, args).await;
+    let session = ctx.session(args.timeout).await?;
+    let result = async {
+        let q = session.backend.quorum().await?;
+        // Caught up means fetched within the quorum's own fetch timeout, read from the
+        // brokers where the route can (the tools route reads no broker config: Kafka's
+        // default, said).
+        let window = match session.backend.client_opts() {
+            Some(opts) => {
+                let fallback = session.brokers.iter().filter_map(|b| b.node_id).find(|id| *id != q.leader_id);
+                quorum_fetch_timeout(opts, q.leader_id, fallback).await.map_err(|e| format!("{e:#}"))
+            }
+            None => Err("not readable over --via exec".to_string()),
+        };
+        let window = window.unwrap_or_else(|why| {
+            ctx.printer.note(&format!(
+                "{QUORUM_FETCH_TIMEOUT} {why}: caught up judged with Kafka's default {DEFAULT_QUORUM_WINDOW_MS} ms"
+            ));
+            DEFAULT_QUORUM_WINDOW_MS
+        });
+        print(ctx, &session.brokers, &q, window)
     }
-    let session = Session::open(ctx, args.timeout, "quorum").await?;
-    let result = match describe_quorum(&session.opts).await {
-        Ok(q) => {
-            // Caught up means fetched within the quorum's own fetch timeout.
-            let fallback = session.brokers.iter().filter_map(|b| b.node_id).find(|id| *id != q.leader_id);
-            let window = quorum_fetch_timeout(&session.opts, q.leader_id, fallback).await.map_err(|err| {
-                ctx.printer.warn(&format!(
-                    "cannot read {QUORUM_FETCH_TIMEOUT} ({err:#}): caught up judged with Kafka's default {DEFAULT_QUORUM_WINDOW_MS} ms"
-                ))
-            });
-            print(ctx, &session.brokers, &q, window.unwrap_or(DEFAULT_QUORUM_WINDOW_MS))
-        }
-        Err(e) => Err(session.unreachable(e)),
-    };
+    .await;
     session.close().await;
     result
-}
-
-/// --via exec: kafka-metadata-quorum.sh's --status and --replication, run side by side in a
-/// broker pod, read back into the same quorum.
-async fn via_exec(ctx: &Context, args: &QuorumArgs) -> anyhow::Result<()> {
-    let (_, brokers, route) = open_route(ctx, args.timeout).await?;
-    let tool = "kafka-metadata-quorum.sh";
-    let (status_args, replication_args) =
-        (["describe".to_string(), "--status".to_string()], ["describe".to_string(), "--replication".to_string()]);
-    let (status, replication) =
-        tokio::join!(exec_tool(&route, tool, &status_args), exec_tool(&route, tool, &replication_args));
-    route.close().await;
-    let q = quorum_in(&status?, &replication?).ok_or_else(|| {
-        Failure::new(ExitCode::Failure, format!("{tool} printed no quorum this version of the plugin can read"))
-            .hint("run it by hand: kubectl exec <pod> -- /opt/kafka/bin/kafka-metadata-quorum.sh describe --status")
-    })?;
-    // The tools route reads no broker config: Kafka's default window, said.
-    ctx.printer.note(&format!(
-        "caught up judged with Kafka's default {QUORUM_FETCH_TIMEOUT} of {DEFAULT_QUORUM_WINDOW_MS} ms"
-    ));
-    print(ctx, &brokers, &q, DEFAULT_QUORUM_WINDOW_MS)
 }
 
 fn print(ctx: &Context, brokers: &[Broker], q: &Quorum, window_ms: i64) -> anyhow::Result<()> {

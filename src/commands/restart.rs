@@ -10,7 +10,6 @@ use crate::cluster::discovery::discover_brokers;
 use crate::cluster::model::select_brokers;
 use crate::commands::Context;
 use crate::commands::consume::parse_since;
-use crate::commands::reach::{Reach, reach};
 use crate::commands::rolling::{
     Change, Cleared, Interrupt, kafka_request_timeout, kafka_state, min_isr_by_topic, require_deployment, roll_broker,
     stopped_brokers, stuck_note, wait_until_safe,
@@ -45,11 +44,9 @@ pub async fn run(ctx: &Context, args: &RestartArgs) -> anyhow::Result<()> {
     for b in &chosen {
         require_deployment(b)?;
     }
-    let route = reach(ctx.via, &cluster, &brokers, ctx, kafka_request_timeout(ctx, args.timeout)).await?;
+    let route = ctx.open_route(&cluster, &brokers, kafka_request_timeout(ctx, args.timeout)).await?;
     let result = async {
-        let Reach::Client { opts, .. } = &route else {
-            return Err(Failure::new(ExitCode::Usage, "restart needs a Kafka client route to check safety: use --via port-forward or direct").into());
-        };
+        let opts = &route.client("restart (its safety checks)")?.opts;
         // The checks' inputs; with --force an unreadable one is only a warning.
         let mut min_isr = match min_isr_by_topic(opts).await {
             Ok(m) => m,

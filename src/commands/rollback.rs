@@ -8,7 +8,6 @@ use crate::cli::RollbackArgs;
 use crate::cluster::discovery::discover_brokers;
 use crate::cluster::model::select_brokers;
 use crate::commands::Context;
-use crate::commands::reach::{Reach, reach};
 use crate::commands::rolling::{
     Change, Cleared, Interrupt, kafka_request_timeout, min_isr_by_topic, require_deployment, roll_broker,
     stopped_brokers, stuck_note, wait_until_safe,
@@ -69,15 +68,9 @@ pub async fn run(ctx: &Context, args: &RollbackArgs) -> anyhow::Result<()> {
     if args.force {
         ctx.printer.warn("--force: the safety checks are skipped");
     }
-    let route = reach(ctx.via, &cluster, &brokers, ctx, kafka_request_timeout(ctx, args.timeout)).await?;
+    let route = ctx.open_route(&cluster, &brokers, kafka_request_timeout(ctx, args.timeout)).await?;
     let result = async {
-        let Reach::Client { opts, .. } = &route else {
-            return Err(Failure::new(
-                ExitCode::Usage,
-                "rollback needs a Kafka client route to check safety: use --via port-forward or direct",
-            )
-            .into());
-        };
+        let opts = &route.client("rollback (its safety checks)")?.opts;
         let mut min_isr = if args.force { Default::default() } else { min_isr_by_topic(opts).await? };
         let stopped = stopped_brokers(&brokers);
         let interrupted = Interrupt::watch(&ctx.printer);

@@ -5,7 +5,6 @@ use crate::cli::RolloutStatusArgs;
 use crate::cluster::discovery::discover_brokers;
 use crate::cluster::model::select_brokers;
 use crate::commands::Context;
-use crate::commands::reach::{Reach, reach};
 use crate::commands::rolling::{kafka_request_timeout, require_deployment, wait_broker};
 use crate::commands::status::unknown_broker;
 use crate::exit::{ExitCode, Failure};
@@ -15,15 +14,9 @@ pub async fn run(ctx: &Context, args: &RolloutStatusArgs) -> anyhow::Result<()> 
     let brokers = discover_brokers(&cluster, &ctx.selector).await?;
     let names: Vec<String> = args.broker.iter().cloned().collect();
     let chosen = select_brokers(&brokers, &names).map_err(|n| unknown_broker(&n, &brokers, &cluster.namespace))?;
-    let route = reach(ctx.via, &cluster, &brokers, ctx, kafka_request_timeout(ctx, args.timeout)).await?;
+    let route = ctx.open_route(&cluster, &brokers, kafka_request_timeout(ctx, args.timeout)).await?;
     let result = async {
-        let Reach::Client { opts, .. } = &route else {
-            return Err(Failure::new(
-                ExitCode::Usage,
-                "rollout-status needs a Kafka client route: use --via port-forward or direct",
-            )
-            .into());
-        };
+        let opts = &route.client("rollout-status")?.opts;
         for b in chosen {
             require_deployment(b)?;
             if b.desired_replicas == 0 {

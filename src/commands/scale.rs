@@ -8,7 +8,6 @@ use crate::cli::ScaleArgs;
 use crate::cluster::discovery::discover_brokers;
 use crate::cluster::model::select_brokers;
 use crate::commands::Context;
-use crate::commands::reach::{Reach, reach};
 use crate::commands::rolling::{
     Cleared, check_now, kafka_request_timeout, min_isr_by_topic, require_deployment, stuck_note, wait_broker,
     wait_out_of_kafka,
@@ -42,15 +41,9 @@ pub async fn run(ctx: &Context, args: &ScaleArgs) -> anyhow::Result<()> {
         if args.force {
             ctx.printer.warn("--force: the safety checks are skipped");
         }
-        let route = reach(ctx.via, &cluster, &brokers, ctx, kafka_request_timeout(ctx, args.timeout)).await?;
+        let route = ctx.open_route(&cluster, &brokers, kafka_request_timeout(ctx, args.timeout)).await?;
         let result = async {
-            let Reach::Client { opts, .. } = &route else {
-                return Err(Failure::new(
-                    ExitCode::Usage,
-                    "scale needs a Kafka client route to check safety: use --via port-forward or direct",
-                )
-                .into());
-            };
+            let opts = &route.client("scale (its safety checks)")?.opts;
             if !args.force {
                 let mut min_isr = min_isr_by_topic(opts).await?;
                 if let Cleared::Stuck(reason) = check_now(&cluster, opts, &mut min_isr, broker, "stop").await? {
@@ -85,10 +78,11 @@ pub async fn run(ctx: &Context, args: &ScaleArgs) -> anyhow::Result<()> {
         )]);
     }
     send_scale(&api, &broker.workload, 1).await.map_err(|e| cluster.api_error(e, "patch", "deployments.apps/scale"))?;
-    let route = reach(ctx.via, &cluster, &brokers, ctx, kafka_request_timeout(ctx, args.timeout)).await?;
-    let result = match &route {
-        Reach::Client { opts, .. } => wait_broker(&cluster, opts, broker, args.timeout, &ctx.printer).await,
-        Reach::Exec { .. } => wait_rollout(&api, &broker.workload, args.timeout, |_| {}).await.map(|_| ()),
+    let route = ctx.open_route(&cluster, &brokers, kafka_request_timeout(ctx, args.timeout)).await?;
+    // In sync is judged by a Kafka client; over the tools route only the rollout is seen.
+    let result = match route.client_opts() {
+        Some(opts) => wait_broker(&cluster, opts, broker, args.timeout, &ctx.printer).await,
+        None => wait_rollout(&api, &broker.workload, args.timeout, |_| {}).await.map(|_| ()),
     };
     route.close().await;
     result.map_err(|err| {

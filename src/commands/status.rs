@@ -186,15 +186,15 @@ pub async fn run(ctx: &Context, args: &StatusArgs) -> anyhow::Result<()> {
 
 /// Fills in the Kafka side when Kafka answers quickly; otherwise leaves it unknown.
 async fn add_kafka_side(ctx: &Context, cluster: &crate::cluster::Cluster, brokers: &[Broker], rows: &mut [StatusRow]) {
-    let quiet = Context { printer: crate::output::Printer::new(ctx.printer.format, true), ..ctx.clone() };
+    let quiet = crate::output::Printer::new(ctx.printer.format, true);
     let limit = std::time::Duration::from_secs(3);
     let Ok(Ok(route)) =
-        tokio::time::timeout(limit, crate::commands::reach::reach(ctx.via, cluster, brokers, &quiet, limit)).await
+        tokio::time::timeout(limit, crate::route::open(cluster, brokers, &ctx.route_options(limit), &quiet)).await
     else {
         tracing::info!("status: Kafka not reached; its columns stay unknown");
         return;
     };
-    if let crate::commands::reach::Reach::Client { opts, .. } = &route {
+    if let Some(opts) = route.client_opts() {
         let facts = tokio::time::timeout(limit, async {
             let meta = crate::kafka::metadata::fetch_metadata(opts).await.ok()?;
             let leader = crate::kafka::quorum::describe_quorum(opts).await.ok().map(|q| q.leader_id);

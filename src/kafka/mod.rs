@@ -3,7 +3,6 @@
 
 pub mod admin;
 pub mod configs;
-pub mod console;
 pub mod consume;
 pub mod groups;
 pub mod logdirs;

@@ -572,3 +572,56 @@ fn groups_over_exec_match_the_client_route() {
     assert_eq!(gone.code, 6, "{}", gone.stderr);
     assert!(gone.stderr.contains(&format!("consumer group {group} does not exist")), "{}", gone.stderr);
 }
+
+#[test]
+fn every_read_command_answers_the_same_over_both_routes() {
+    // The route parity the one-route design promises: the same JSON document from a Kafka
+    // client through port-forward and from Kafka's own tools in a broker pod. Exclusive: a
+    // topic list is only comparable while no other test creates topics.
+    let _bed = exclusive();
+    wait_bed_ready();
+    wait_until("a healthy cluster", std::time::Duration::from_secs(150), || kk(&["health"]).code == 0);
+    let topic = format!("parity-{}", std::process::id());
+    kk(&["topics", "create", &topic, "--partitions", "2", "-r", "3", "--config", "min.insync.replicas=2"]).ok();
+    let group = format!("parity-group-{}", std::process::id());
+    let lines: String = (0..6).map(|i| format!("p{i}\n")).collect();
+    kk_stdin(&["produce", &topic], lines.as_bytes()).ok();
+    kk(&["consume", &topic, "--group", &group, "--max-messages", "6"]).ok();
+    let json = |via: &str, args: &[&str]| -> serde_json::Value {
+        let mut argv = vec!["--via", via];
+        argv.extend_from_slice(args);
+        argv.extend(["-o", "json"]);
+        serde_json::from_str(&kk(&argv).ok().stdout).unwrap()
+    };
+    let reads: [&[&str]; 5] = [
+        &["topics", "list"],
+        &["topics", "list", "--all"],
+        &["topics", "describe", &topic],
+        &["topics", "describe", &topic, "--all-configs"],
+        &["groups", "describe", &group],
+    ];
+    for args in reads {
+        let (client, tools) = (json("port-forward", args), json("exec", args));
+        assert_eq!(client, tools, "{args:?}");
+    }
+    // What the exec route used to get wrong: describe is JSON, and list has the counts.
+    let described = json("exec", &["topics", "describe", &topic]);
+    assert_eq!(described["partitions"].as_array().unwrap().len(), 2);
+    assert_eq!(described["configs"][0]["name"], "min.insync.replicas");
+    let listed = json("exec", &["topics", "list"]);
+    let row = listed["topics"].as_array().unwrap().iter().find(|t| t["name"] == topic.as_str()).cloned().unwrap();
+    assert_eq!((row["partitions"].as_u64(), row["replicationFactor"].as_u64()), (Some(2), Some(3)));
+    // groups list: this group's row (the console consumer's own groups come and go).
+    let row_of = |doc: serde_json::Value| {
+        doc["groups"].as_array().unwrap().iter().find(|g| g["group"] == group.as_str()).cloned().unwrap()
+    };
+    assert_eq!(row_of(json("exec", &["groups", "list"])), row_of(json("port-forward", &["groups", "list"])));
+    // quorum: the same leader, epoch and voters (fetch times move between the two reads).
+    let shape = |q: serde_json::Value| {
+        let ids: Vec<i64> = q["voters"].as_array().unwrap().iter().map(|v| v["nodeId"].as_i64().unwrap()).collect();
+        (q["leaderId"].clone(), q["leaderEpoch"].clone(), ids)
+    };
+    assert_eq!(shape(json("exec", &["quorum"])), shape(json("port-forward", &["quorum"])));
+    kk(&["groups", "delete", &group, "--yes"]).ok();
+    kk(&["topics", "delete", &topic, "--yes"]).ok();
+}

@@ -4,7 +4,7 @@
 //!   pass, and each record as one such line, or why it cannot be one.
 //! - What kafka-configs.sh and kafka-consumer-groups.sh print, read back into our data.
 
-use super::record::Record;
+use crate::kafka::record::Record;
 
 /// The separators we choose; each must be absent from what it separates.
 const FIELD: &str = "\t";
@@ -238,11 +238,11 @@ pub fn group_missing_in(text: &str, group: &str) -> bool {
 /// The quorum from `kafka-metadata-quorum.sh describe --status` (`LeaderId:  1` lines) and
 /// `describe --replication` (a tab-separated table: NodeId LogEndOffset Lag
 /// LastFetchTimestamp LastCaughtUpTimestamp Status; -1 for a time never seen).
-pub fn quorum_in(status: &str, replication: &str) -> Option<super::quorum::Quorum> {
+pub fn quorum_in(status: &str, replication: &str) -> Option<crate::kafka::quorum::Quorum> {
     let field = |name: &str| {
         status.lines().find_map(|l| l.trim().strip_prefix(name)?.strip_prefix(':').map(|v| v.trim().to_string()))
     };
-    let mut quorum = super::quorum::Quorum {
+    let mut quorum = crate::kafka::quorum::Quorum {
         leader_id: field("LeaderId")?.parse().ok()?,
         leader_epoch: field("LeaderEpoch")?.parse().ok()?,
         high_watermark: field("HighWatermark")?.parse().ok()?,
@@ -255,7 +255,7 @@ pub fn quorum_in(status: &str, replication: &str) -> Option<super::quorum::Quoru
         if c.len() < 6 {
             continue;
         }
-        let replica = super::quorum::Replica {
+        let replica = crate::kafka::quorum::Replica {
             node_id: c[0].parse().ok()?,
             log_end_offset: c[1].parse().ok()?,
             lag: c[2].parse().ok()?,
@@ -266,6 +266,9 @@ pub fn quorum_in(status: &str, replication: &str) -> Option<super::quorum::Quoru
         };
         if replica.voter { quorum.voters.push(replica) } else { quorum.observers.push(replica) }
     }
+    // By node id, as the client route orders them.
+    quorum.voters.sort_by_key(|r| r.node_id);
+    quorum.observers.sort_by_key(|r| r.node_id);
     (!quorum.voters.is_empty()).then_some(quorum)
 }
 
