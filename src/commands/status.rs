@@ -196,9 +196,10 @@ async fn add_kafka_side(ctx: &Context, cluster: &crate::cluster::Cluster, broker
     };
     if let Some(opts) = route.client_opts() {
         let facts = tokio::time::timeout(limit, async {
-            let meta = crate::kafka::metadata::fetch_metadata(opts).await.ok()?;
-            let leader = crate::kafka::quorum::describe_quorum(opts).await.ok().map(|q| q.leader_id);
-            Some((meta, leader))
+            // One plain Metadata request and DescribeQuorum side by side: the first answer fast.
+            let (meta, quorum) =
+                tokio::join!(crate::kafka::metadata::quick_metadata(opts), crate::kafka::quorum::describe_quorum(opts));
+            Some((meta.ok()?, quorum.ok().map(|q| q.leader_id)))
         })
         .await;
         if let Ok(Some((meta, leader))) = facts {

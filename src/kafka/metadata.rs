@@ -205,6 +205,18 @@ pub fn meta_from_response(resp: &kafka_protocol::messages::MetadataResponse) -> 
     }
 }
 
+/// One broker's answer to a Metadata request for every topic, over one plain connection to
+/// the first bootstrap address that answers (no librdkafka client to start, no connection to
+/// every broker): the fastest first answer, for listings that claim nothing beyond what that
+/// broker knows.
+pub async fn quick_metadata(opts: &KafkaOptions) -> anyhow::Result<ClusterMeta> {
+    use kafka_protocol::messages::{ApiKey, MetadataRequest, MetadataResponse};
+    let mut client = super::wire::WireClient::connect(&opts.bootstrap, opts.timeout).await?;
+    let request = MetadataRequest::default().with_allow_auto_topic_creation(false).with_topics(None);
+    let resp: MetadataResponse = client.send(ApiKey::Metadata, &request).await?;
+    Ok(meta_from_response(&resp))
+}
+
 /// Every broker's own answer to a Metadata request for all topics, each asked on its own
 /// connection (in parallel): one answer speaks for one broker's metadata cache only, and a
 /// cache can lag the controller by seconds after a restart.

@@ -8,7 +8,7 @@ use crate::kafka::admin;
 use crate::kafka::groups::{
     GroupInfo, ResetRow, ResetTo, apply_reset, committed_offsets, group_offsets, list_groups, plan_reset,
 };
-use crate::kafka::metadata::{TopicSummary, fetch_metadata, fetch_metadata_for, summarise};
+use crate::kafka::metadata::{TopicSummary, fetch_metadata, fetch_metadata_for, quick_metadata, summarise};
 use crate::kafka::offsets::{offsets_at_time, partition_offsets};
 use crate::kafka::quorum::{Quorum, describe_quorum};
 
@@ -47,9 +47,10 @@ impl ClientRoute {
         unreachable_kafka(err, self.tunnels.is_some())
     }
 
-    /// Every topic with its partitions, from one Metadata request.
+    /// Every topic with its partitions, from one Metadata request to one broker (as
+    /// kafka-topics.sh asks one).
     pub async fn topics(&self, all: bool) -> anyhow::Result<Vec<TopicSummary>> {
-        let meta = fetch_metadata(&self.opts).await.map_err(|e| self.unreachable(e))?;
+        let meta = quick_metadata(&self.opts).await.map_err(|e| self.unreachable(e))?;
         Ok(summarise(&meta, all))
     }
 
