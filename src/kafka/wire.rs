@@ -36,7 +36,11 @@ impl WireClient {
                 Err(_) => last = Some(anyhow::anyhow!("connect to {address}: no answer within {timeout:?}")),
             }
         }
-        Err(last.unwrap_or_else(|| anyhow::anyhow!("no bootstrap address given")))
+        match last {
+            // Every address named: the user sees the list they gave, not only the last one.
+            Some(err) => Err(err.context(format!("no bootstrap address answered ({bootstrap})"))),
+            None => Err(anyhow::anyhow!("no bootstrap address given")),
+        }
     }
 
     async fn handshake(stream: TcpStream, address: &str, timeout: Duration) -> anyhow::Result<WireClient> {
