@@ -12,16 +12,11 @@ pub mod disk;
 pub mod doctor;
 pub mod groups;
 pub mod health;
-pub mod history;
 pub mod man;
 pub mod produce;
 pub mod proxy;
 pub mod quorum;
-pub mod restart;
-pub mod rollback;
-pub mod rolling;
-pub mod rollout_status;
-pub mod scale;
+pub mod rollout;
 pub mod status;
 pub mod topics;
 pub mod version;
@@ -94,11 +89,11 @@ pub async fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Quorum(args) => quorum::run(&ctx, args).await,
         Command::Doctor(args) => doctor::run(&ctx, args).await,
         Command::Disk(args) => disk::run(&ctx, args).await,
-        Command::Restart(args) => restart::run(&ctx, args).await,
-        Command::Rollback(args) => rollback::run(&ctx, args).await,
-        Command::History(args) => history::run(&ctx, args).await,
-        Command::RolloutStatus(args) => rollout_status::run(&ctx, args).await,
-        Command::Scale(args) => scale::run(&ctx, args).await,
+        Command::Restart(args) => rollout::restart::run(&ctx, args).await,
+        Command::Rollback(args) => rollout::rollback::run(&ctx, args).await,
+        Command::History(args) => rollout::history::run(&ctx, args).await,
+        Command::RolloutStatus(args) => rollout::status::run(&ctx, args).await,
+        Command::Scale(args) => rollout::scale::run(&ctx, args).await,
         Command::Completion(args) => completion::run(&ctx, args).await,
         Command::Man(args) => man::run(&ctx, args).await,
     }

@@ -71,10 +71,25 @@ fn bytes_setting(b: &Broker, env: &str, default: u64) -> u64 {
 pub fn diagnose(input: &DoctorInput<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     let services: BTreeMap<&str, &ServiceFacts> = input.services.iter().map(|s| (s.name.as_str(), s)).collect();
-
-    // 1. Quorum voters against the brokers found.
-    let mut ids: BTreeMap<i32, Vec<&str>> = BTreeMap::new();
+    quorum_findings(input.brokers, &services, &mut out);
     for b in input.brokers {
+        listener_findings(b, &services, &mut out);
+        rollout_hang_findings(b, input.namespace, &mut out);
+        replica_findings(b, input.namespace, &mut out);
+        fetch_size_findings(b, &mut out);
+        affinity_findings(b, input.nodes.as_deref(), &mut out);
+        volume_findings(b, &mut out);
+    }
+    topic_findings(input.topics.as_deref().unwrap_or_default(), &mut out);
+    out.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.check.cmp(b.check)).then(a.object.cmp(&b.object)));
+    out
+}
+
+/// Quorum voters against the brokers found: unique node ids, one voter list, every voter
+/// a Service with its port and a broker, every controller a voter.
+fn quorum_findings(brokers: &[Broker], services: &BTreeMap<&str, &ServiceFacts>, out: &mut Vec<Finding>) {
+    let mut ids: BTreeMap<i32, Vec<&str>> = BTreeMap::new();
+    for b in brokers {
         if let Some(id) = b.node_id {
             ids.entry(id).or_default().push(&b.name);
         }
@@ -88,8 +103,7 @@ pub fn diagnose(input: &DoctorInput<'_>) -> Vec<Finding> {
             "give every broker its own KAFKA_NODE_ID".into(),
         ));
     }
-    let voter_sets: BTreeSet<String> = input
-        .brokers
+    let voter_sets: BTreeSet<String> = brokers
         .iter()
         .filter(|b| !b.voters.is_empty())
         .map(|b| b.voters.iter().map(|v| format!("{}@{}:{}", v.id, v.host, v.port)).collect::<Vec<_>>().join(","))
@@ -107,7 +121,7 @@ pub fn diagnose(input: &DoctorInput<'_>) -> Vec<Finding> {
         ));
     }
     let mut reported_voters = BTreeSet::new();
-    for b in input.brokers {
+    for b in brokers {
         for v in &b.voters {
             if !reported_voters.insert((v.id, v.host.clone(), v.port)) {
                 continue;
@@ -167,145 +181,151 @@ pub fn diagnose(input: &DoctorInput<'_>) -> Vec<Finding> {
             ));
         }
     }
+}
 
-    for b in input.brokers {
-        // 2. Advertised listeners.
-        for l in &b.advertised {
-            if b.controller_listener_names.contains(&l.name) {
-                out.push(finding(
-                    Severity::Error,
-                    "advertised-listeners",
-                    object(b),
-                    format!(
-                        "KAFKA_ADVERTISED_LISTENERS advertises the controller listener {l}: KRaft refuses to start"
-                    ),
-                    format!(
-                        "remove {}://... from KAFKA_ADVERTISED_LISTENERS (the guide's troubleshooting item 1)",
-                        l.name
-                    ),
-                ));
-            } else if !l.host.is_empty()
-                && l.host.parse::<std::net::IpAddr>().is_err()
-                && !services.contains_key(service_of(&l.host))
-            {
-                out.push(finding(
-                    Severity::Error,
-                    "advertised-listeners",
-                    object(b),
-                    format!(
-                        "{} advertises {l}, but {} is not a Service in the namespace: clients cannot connect",
-                        b.name,
-                        service_of(&l.host)
-                    ),
-                    format!(
-                        "advertise the broker's own Service name (e.g. PLAINTEXT://{}:{}), the guide's DNS item",
-                        b.name, l.port
-                    ),
-                ));
-            }
-        }
-        // 3. RollingUpdate with a surge over a ReadWriteOnce volume (maxSurge 0 never overlaps).
-        let rwo = b.volumes.iter().find(|v| v.access_modes.iter().any(|m| m == "ReadWriteOnce"));
-        if b.kind == crate::cluster::model::WorkloadKind::Deployment
-            && b.strategy.as_deref() == Some("RollingUpdate")
-            && b.max_surge > 0
-            && let Some(v) = rwo
+/// Advertised listeners: never the controller listener, and a Service name clients resolve.
+fn listener_findings(b: &Broker, services: &BTreeMap<&str, &ServiceFacts>, out: &mut Vec<Finding>) {
+    for l in &b.advertised {
+        if b.controller_listener_names.contains(&l.name) {
+            out.push(finding(
+                Severity::Error,
+                "advertised-listeners",
+                object(b),
+                format!("KAFKA_ADVERTISED_LISTENERS advertises the controller listener {l}: KRaft refuses to start"),
+                format!("remove {}://... from KAFKA_ADVERTISED_LISTENERS (the guide's troubleshooting item 1)", l.name),
+            ));
+        } else if !l.host.is_empty()
+            && l.host.parse::<std::net::IpAddr>().is_err()
+            && !services.contains_key(service_of(&l.host))
         {
             out.push(finding(
-                Severity::Warning,
-                "rollout-hang",
-                object(b),
-                format!(
-                    "strategy RollingUpdate with ReadWriteOnce PVC {}: with replicas 1 the defaults give maxSurge 1, maxUnavailable 0, so a plain `kubectl rollout restart` or `set image` starts the new broker before the old one stops: on one node two brokers with one node id meet one log dir (the new one crash-loops on its lock until the old one is gone), on two nodes the rollout hangs on Multi-Attach. `kubectl kafka restart` and `rollback` roll such a broker stop-first",
-                    v.claim
-                ),
-                format!(
-                    "kubectl -n {} patch deployment {} -p '{{\"spec\":{{\"strategy\":{{\"type\":\"Recreate\",\"rollingUpdate\":null}}}}}}'",
-                    input.namespace, b.workload
-                ),
-            ));
-        }
-        // 4. Replicas other than 0 or 1.
-        if b.kind == crate::cluster::model::WorkloadKind::Deployment && b.desired_replicas > 1 {
-            out.push(finding(
                 Severity::Error,
-                "replicas",
+                "advertised-listeners",
                 object(b),
                 format!(
-                    "{} replicas of one broker: they share node id {:?} and one volume",
-                    b.desired_replicas, b.node_id
+                    "{} advertises {l}, but {} is not a Service in the namespace: clients cannot connect",
+                    b.name,
+                    service_of(&l.host)
                 ),
                 format!(
-                    "kubectl -n {} scale deployment/{} --replicas 1 (one Deployment per broker)",
-                    input.namespace, b.workload
+                    "advertise the broker's own Service name (e.g. PLAINTEXT://{}:{}), the guide's DNS item",
+                    b.name, l.port
                 ),
-            ));
-        }
-        // 5. Message size against fetch sizes.
-        let message = bytes_setting(b, "KAFKA_MESSAGE_MAX_BYTES", 1_048_588);
-        let replica_fetch = bytes_setting(b, "KAFKA_REPLICA_FETCH_MAX_BYTES", 1_048_576);
-        let partition_fetch = bytes_setting(b, "KAFKA_MAX_PARTITION_FETCH_BYTES", 1_048_576);
-        if message > replica_fetch {
-            out.push(finding(
-                Severity::Warning,
-                "fetch-size",
-                object(b),
-                format!("message.max.bytes {message} is above replica.fetch.max.bytes {replica_fetch}: replication can stall on the largest messages"),
-                format!("set KAFKA_REPLICA_FETCH_MAX_BYTES to at least {message}"),
-            ));
-        }
-        if message > partition_fetch {
-            out.push(finding(
-                Severity::Warning,
-                "fetch-size",
-                object(b),
-                format!("message.max.bytes {message} is above max.partition.fetch.bytes {partition_fetch}: consumers with that setting stall on the largest messages"),
-                format!("set max.partition.fetch.bytes to at least {message} (KAFKA_MAX_PARTITION_FETCH_BYTES here, and in your consumers)"),
-            ));
-        }
-        // 6. Node affinity.
-        if let Some(nodes) = &input.nodes {
-            for n in &b.pinned_nodes {
-                match nodes.iter().find(|x| &x.name == n) {
-                    None => out.push(finding(
-                        Severity::Error,
-                        "node-affinity",
-                        object(b),
-                        format!("{} is pinned to node {n}, which does not exist: its pod cannot be scheduled", b.name),
-                        "fix the nodeAffinity values (kubectl get nodes lists the nodes)".into(),
-                    )),
-                    Some(x) if x.unschedulable => out.push(finding(
-                        Severity::Warning,
-                        "node-affinity",
-                        object(b),
-                        format!(
-                            "{} is pinned to node {n}, which is cordoned: a replaced pod cannot be scheduled",
-                            b.name
-                        ),
-                        format!("kubectl uncordon {n}, or pin the broker elsewhere"),
-                    )),
-                    _ => {}
-                }
-            }
-        }
-        // 7. Volumes not bound.
-        for v in b.volumes.iter().filter(|v| v.phase != "Bound") {
-            out.push(finding(
-                Severity::Error,
-                "pvc",
-                format!("persistentvolumeclaim/{}", v.claim),
-                format!("PVC {} of {} is {}", v.claim, b.name, v.phase),
-                if v.phase == "Missing" {
-                    format!("create PVC {} (the guide's kafka-pvc-N)", v.claim)
-                } else {
-                    "check its StorageClass or create a matching PersistentVolume (kubectl describe pvc)".into()
-                },
             ));
         }
     }
+}
 
-    // 8. Topics that cannot survive one broker restart.
-    for t in input.topics.iter().flatten() {
+/// RollingUpdate with a surge over a ReadWriteOnce volume (maxSurge 0 never overlaps).
+fn rollout_hang_findings(b: &Broker, namespace: &str, out: &mut Vec<Finding>) {
+    let rwo = b.volumes.iter().find(|v| v.access_modes.iter().any(|m| m == "ReadWriteOnce"));
+    if b.kind == crate::cluster::model::WorkloadKind::Deployment
+        && b.strategy.as_deref() == Some("RollingUpdate")
+        && b.max_surge > 0
+        && let Some(v) = rwo
+    {
+        out.push(finding(
+            Severity::Warning,
+            "rollout-hang",
+            object(b),
+            format!(
+                "strategy RollingUpdate with ReadWriteOnce PVC {}: with replicas 1 the defaults give maxSurge 1, maxUnavailable 0, so a plain `kubectl rollout restart` or `set image` starts the new broker before the old one stops: on one node two brokers with one node id meet one log dir (the new one crash-loops on its lock until the old one is gone), on two nodes the rollout hangs on Multi-Attach. `kubectl kafka restart` and `rollback` roll such a broker stop-first",
+                v.claim
+            ),
+            format!(
+                "kubectl -n {} patch deployment {} -p '{{\"spec\":{{\"strategy\":{{\"type\":\"Recreate\",\"rollingUpdate\":null}}}}}}'",
+                namespace, b.workload
+            ),
+        ));
+    }
+}
+
+/// Replicas other than 0 or 1.
+fn replica_findings(b: &Broker, namespace: &str, out: &mut Vec<Finding>) {
+    if b.kind == crate::cluster::model::WorkloadKind::Deployment && b.desired_replicas > 1 {
+        out.push(finding(
+            Severity::Error,
+            "replicas",
+            object(b),
+            format!("{} replicas of one broker: they share node id {:?} and one volume", b.desired_replicas, b.node_id),
+            format!(
+                "kubectl -n {} scale deployment/{} --replicas 1 (one Deployment per broker)",
+                namespace, b.workload
+            ),
+        ));
+    }
+}
+
+/// Message size against fetch sizes.
+fn fetch_size_findings(b: &Broker, out: &mut Vec<Finding>) {
+    let message = bytes_setting(b, "KAFKA_MESSAGE_MAX_BYTES", 1_048_588);
+    let replica_fetch = bytes_setting(b, "KAFKA_REPLICA_FETCH_MAX_BYTES", 1_048_576);
+    let partition_fetch = bytes_setting(b, "KAFKA_MAX_PARTITION_FETCH_BYTES", 1_048_576);
+    if message > replica_fetch {
+        out.push(finding(
+            Severity::Warning,
+            "fetch-size",
+            object(b),
+            format!("message.max.bytes {message} is above replica.fetch.max.bytes {replica_fetch}: replication can stall on the largest messages"),
+            format!("set KAFKA_REPLICA_FETCH_MAX_BYTES to at least {message}"),
+        ));
+    }
+    if message > partition_fetch {
+        out.push(finding(
+            Severity::Warning,
+            "fetch-size",
+            object(b),
+            format!("message.max.bytes {message} is above max.partition.fetch.bytes {partition_fetch}: consumers with that setting stall on the largest messages"),
+            format!("set max.partition.fetch.bytes to at least {message} (KAFKA_MAX_PARTITION_FETCH_BYTES here, and in your consumers)"),
+        ));
+    }
+}
+
+/// Node affinity to nodes that do not exist or are cordoned.
+fn affinity_findings(b: &Broker, nodes: Option<&[NodeFacts]>, out: &mut Vec<Finding>) {
+    if let Some(nodes) = nodes {
+        for n in &b.pinned_nodes {
+            match nodes.iter().find(|x| &x.name == n) {
+                None => out.push(finding(
+                    Severity::Error,
+                    "node-affinity",
+                    object(b),
+                    format!("{} is pinned to node {n}, which does not exist: its pod cannot be scheduled", b.name),
+                    "fix the nodeAffinity values (kubectl get nodes lists the nodes)".into(),
+                )),
+                Some(x) if x.unschedulable => out.push(finding(
+                    Severity::Warning,
+                    "node-affinity",
+                    object(b),
+                    format!("{} is pinned to node {n}, which is cordoned: a replaced pod cannot be scheduled", b.name),
+                    format!("kubectl uncordon {n}, or pin the broker elsewhere"),
+                )),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Volumes not bound.
+fn volume_findings(b: &Broker, out: &mut Vec<Finding>) {
+    for v in b.volumes.iter().filter(|v| v.phase != "Bound") {
+        out.push(finding(
+            Severity::Error,
+            "pvc",
+            format!("persistentvolumeclaim/{}", v.claim),
+            format!("PVC {} of {} is {}", v.claim, b.name, v.phase),
+            if v.phase == "Missing" {
+                format!("create PVC {} (the guide's kafka-pvc-N)", v.claim)
+            } else {
+                "check its StorageClass or create a matching PersistentVolume (kubectl describe pvc)".into()
+            },
+        ));
+    }
+}
+
+/// Topics that cannot survive one broker restart.
+fn topic_findings(topics: &[TopicFacts], out: &mut Vec<Finding>) {
+    for t in topics {
         if t.name.starts_with("__") {
             continue;
         }
@@ -348,8 +368,6 @@ pub fn diagnose(input: &DoctorInput<'_>) -> Vec<Finding> {
             ));
         }
     }
-    out.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.check.cmp(b.check)).then(a.object.cmp(&b.object)));
-    out
 }
 
 #[cfg(test)]

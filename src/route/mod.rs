@@ -74,6 +74,15 @@ pub fn unsupported(what: &str) -> anyhow::Error {
     .into()
 }
 
+/// Refuses, before anything is opened or changed, a command that needs a client when `--via`
+/// names the tools route (for commands that must not change anything they cannot verify).
+pub fn require_client_route(options: &RouteOptions, what: &str) -> anyhow::Result<()> {
+    match options.via {
+        Via::Exec => Err(unsupported(what)),
+        Via::Auto | Via::PortForward | Via::Direct => Ok(()),
+    }
+}
+
 impl Backend {
     /// The Kafka client's settings, for questions only a client can answer (`what` names the
     /// command in the refusal).

@@ -1,5 +1,12 @@
-//! What the rollout commands share: Kafka's state in the safety rules' terms, the waits for a
+//! The rollout family (`restart`, `rollback`, `scale`, `history`, `rollout-status`), and what
+//! they share: Kafka's state in the safety rules' terms, the waits for a
 //! broker to rejoin and catch up, and the refusal message.
+
+pub mod history;
+pub mod restart;
+pub mod rollback;
+pub mod scale;
+pub mod status;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
@@ -388,7 +395,7 @@ pub async fn roll_broker(
 
 /// The time limit of each Kafka request of a rollout command: `--request-timeout` (which also
 /// bounds API server requests), never more than the command's own `--timeout`.
-pub fn kafka_request_timeout(ctx: &super::Context, limit: Duration) -> Duration {
+pub fn kafka_request_timeout(ctx: &crate::commands::Context, limit: Duration) -> Duration {
     ctx.cluster.request_timeout.unwrap_or(limit).min(limit).max(Duration::from_secs(1))
 }
 

@@ -5,7 +5,7 @@ use crate::cli::RolloutStatusArgs;
 use crate::cluster::discovery::discover_brokers;
 use crate::cluster::model::select_brokers;
 use crate::commands::Context;
-use crate::commands::rolling::{kafka_request_timeout, require_deployment, wait_broker};
+use crate::commands::rollout::{kafka_request_timeout, require_deployment, wait_broker};
 use crate::commands::status::unknown_broker;
 use crate::exit::{ExitCode, Failure};
 

@@ -8,13 +8,13 @@ use crate::cli::ScaleArgs;
 use crate::cluster::discovery::discover_brokers;
 use crate::cluster::model::select_brokers;
 use crate::commands::Context;
-use crate::commands::rolling::{
+use crate::commands::rollout::{
     Cleared, check_now, kafka_request_timeout, min_isr_by_topic, require_deployment, stuck_note, wait_broker,
     wait_out_of_kafka,
 };
 use crate::commands::status::unknown_broker;
 use crate::exit::{ExitCode, Failure};
-use crate::rollout::apply::{scale_patch, send_scale, wait_pods_gone, wait_rollout};
+use crate::rollout::apply::{scale_patch, send_scale, wait_pods_gone};
 
 pub async fn run(ctx: &Context, args: &ScaleArgs) -> anyhow::Result<()> {
     let cluster = ctx.connect().await?;
@@ -36,6 +36,8 @@ pub async fn run(ctx: &Context, args: &ScaleArgs) -> anyhow::Result<()> {
             scale_patch(args.replicas)
         )]);
     }
+    // Stopped and started are claims about Kafka (fenced, in sync): only a client can see them.
+    crate::route::require_client_route(&ctx.route_options(args.timeout), "scale (its safety checks and in-sync wait)")?;
     let api: Api<Deployment> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
     if args.replicas == 0 {
         if args.force {
@@ -79,10 +81,9 @@ pub async fn run(ctx: &Context, args: &ScaleArgs) -> anyhow::Result<()> {
     }
     send_scale(&api, &broker.workload, 1).await.map_err(|e| cluster.api_error(e, "patch", "deployments.apps/scale"))?;
     let route = ctx.open_route(&cluster, &brokers, kafka_request_timeout(ctx, args.timeout)).await?;
-    // In sync is judged by a Kafka client; over the tools route only the rollout is seen.
-    let result = match route.client_opts() {
-        Some(opts) => wait_broker(&cluster, opts, broker, args.timeout, &ctx.printer).await,
-        None => wait_rollout(&api, &broker.workload, args.timeout, |_| {}).await.map(|_| ()),
+    let result = match route.client("scale (its in-sync wait)") {
+        Ok(client) => wait_broker(&cluster, &client.opts, broker, args.timeout, &ctx.printer).await,
+        Err(err) => Err(err),
     };
     route.close().await;
     result.map_err(|err| {

@@ -7,7 +7,7 @@ use crate::cli::HistoryArgs;
 use crate::cluster::discovery::discover_brokers;
 use crate::cluster::model::select_brokers;
 use crate::commands::Context;
-use crate::commands::rolling::require_deployment;
+use crate::commands::rollout::require_deployment;
 use crate::commands::status::unknown_broker;
 use crate::rollout::apply::replica_sets;
 use crate::rollout::history::revisions;

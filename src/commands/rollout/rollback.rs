@@ -8,7 +8,7 @@ use crate::cli::RollbackArgs;
 use crate::cluster::discovery::discover_brokers;
 use crate::cluster::model::select_brokers;
 use crate::commands::Context;
-use crate::commands::rolling::{
+use crate::commands::rollout::{
     Change, Cleared, Interrupt, kafka_request_timeout, min_isr_by_topic, require_deployment, roll_broker,
     stopped_brokers, stuck_note, wait_until_safe,
 };
