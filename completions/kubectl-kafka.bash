@@ -52,6 +52,9 @@ _kubectl__kafka() {
             kubectl__kafka,quorum)
                 cmd="kubectl__kafka__subcmd__quorum"
                 ;;
+            kubectl__kafka,rebalance)
+                cmd="kubectl__kafka__subcmd__rebalance"
+                ;;
             kubectl__kafka,restart)
                 cmd="kubectl__kafka__subcmd__restart"
                 ;;
@@ -142,6 +145,9 @@ _kubectl__kafka() {
             kubectl__kafka__subcmd__help,quorum)
                 cmd="kubectl__kafka__subcmd__help__subcmd__quorum"
                 ;;
+            kubectl__kafka__subcmd__help,rebalance)
+                cmd="kubectl__kafka__subcmd__help__subcmd__rebalance"
+                ;;
             kubectl__kafka__subcmd__help,restart)
                 cmd="kubectl__kafka__subcmd__help__subcmd__restart"
                 ;;
@@ -175,6 +181,12 @@ _kubectl__kafka() {
             kubectl__kafka__subcmd__help__subcmd__groups,reset-offsets)
                 cmd="kubectl__kafka__subcmd__help__subcmd__groups__subcmd__reset__subcmd__offsets"
                 ;;
+            kubectl__kafka__subcmd__help__subcmd__rebalance,cancel)
+                cmd="kubectl__kafka__subcmd__help__subcmd__rebalance__subcmd__cancel"
+                ;;
+            kubectl__kafka__subcmd__help__subcmd__rebalance,status)
+                cmd="kubectl__kafka__subcmd__help__subcmd__rebalance__subcmd__status"
+                ;;
             kubectl__kafka__subcmd__help__subcmd__topics,add-partitions)
                 cmd="kubectl__kafka__subcmd__help__subcmd__topics__subcmd__add__subcmd__partitions"
                 ;;
@@ -192,6 +204,24 @@ _kubectl__kafka() {
                 ;;
             kubectl__kafka__subcmd__help__subcmd__topics,list)
                 cmd="kubectl__kafka__subcmd__help__subcmd__topics__subcmd__list"
+                ;;
+            kubectl__kafka__subcmd__rebalance,cancel)
+                cmd="kubectl__kafka__subcmd__rebalance__subcmd__cancel"
+                ;;
+            kubectl__kafka__subcmd__rebalance,help)
+                cmd="kubectl__kafka__subcmd__rebalance__subcmd__help"
+                ;;
+            kubectl__kafka__subcmd__rebalance,status)
+                cmd="kubectl__kafka__subcmd__rebalance__subcmd__status"
+                ;;
+            kubectl__kafka__subcmd__rebalance__subcmd__help,cancel)
+                cmd="kubectl__kafka__subcmd__rebalance__subcmd__help__subcmd__cancel"
+                ;;
+            kubectl__kafka__subcmd__rebalance__subcmd__help,help)
+                cmd="kubectl__kafka__subcmd__rebalance__subcmd__help__subcmd__help"
+                ;;
+            kubectl__kafka__subcmd__rebalance__subcmd__help,status)
+                cmd="kubectl__kafka__subcmd__rebalance__subcmd__help__subcmd__status"
                 ;;
             kubectl__kafka__subcmd__topics,add-partitions)
                 cmd="kubectl__kafka__subcmd__topics__subcmd__add__subcmd__partitions"
@@ -245,7 +275,7 @@ _kubectl__kafka() {
 
     case "${cmd}" in
         kubectl__kafka)
-            opts="-n -l -o -q -v -h -V --namespace --context --kubeconfig --selector --output --quiet --verbose --via --request-timeout --help --version status version proxy topics produce consume groups health quorum doctor disk restart rollback history rollout-status scale completion man help"
+            opts="-n -l -o -q -v -h -V --namespace --context --kubeconfig --selector --output --quiet --verbose --via --request-timeout --help --version status version proxy topics produce consume groups health quorum doctor disk restart rebalance rollback history rollout-status scale completion man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1011,7 +1041,7 @@ _kubectl__kafka() {
             return 0
             ;;
         kubectl__subcmd__kafka__subcmd__help)
-            opts="status version proxy topics produce consume groups health quorum doctor disk restart rollback history rollout-status scale completion man help"
+            opts="status version proxy topics produce consume groups health quorum doctor disk restart rebalance rollback history rollout-status scale completion man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1237,6 +1267,48 @@ _kubectl__kafka() {
         kubectl__subcmd__kafka__subcmd__help__subcmd__quorum)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__kafka__subcmd__help__subcmd__rebalance)
+            opts="status cancel"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__kafka__subcmd__help__subcmd__rebalance__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__kafka__subcmd__help__subcmd__rebalance__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1705,6 +1777,260 @@ _kubectl__kafka() {
         kubectl__subcmd__kafka__subcmd__quorum)
             opts="-n -l -o -q -v -h -V --timeout --namespace --context --kubeconfig --selector --output --quiet --verbose --via --request-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --selector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --via)
+                    COMPREPLY=($(compgen -W "auto port-forward exec direct" -- "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__kafka__subcmd__rebalance)
+            opts="-n -l -o -q -v -h -V --execute --brokers --exclude-broker --topic --throttle --to-file --from-file --timeout --namespace --context --kubeconfig --selector --output --quiet --verbose --via --request-timeout --help --version status cancel help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude-broker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --throttle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --selector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --via)
+                    COMPREPLY=($(compgen -W "auto port-forward exec direct" -- "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__kafka__subcmd__rebalance__subcmd__cancel)
+            opts="-n -l -o -q -v -h -V --yes --dry-run --timeout --namespace --context --kubeconfig --selector --output --quiet --verbose --via --request-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --selector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --via)
+                    COMPREPLY=($(compgen -W "auto port-forward exec direct" -- "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__kafka__subcmd__rebalance__subcmd__help)
+            opts="status cancel help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__kafka__subcmd__rebalance__subcmd__help__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__kafka__subcmd__rebalance__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__kafka__subcmd__rebalance__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__kafka__subcmd__rebalance__subcmd__status)
+            opts="-n -l -o -q -v -h -V --timeout --namespace --context --kubeconfig --selector --output --quiet --verbose --via --request-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -999,6 +999,151 @@ direct\:"The advertised addresses as they are (inside the cluster)"))' \
 '*::brokers -- Brokers to restart (Deployment name, instance label or node id) \[default\: all\]:_default' \
 && ret=0
 ;;
+(rebalance)
+_arguments "${_arguments_options[@]}" : \
+'*--brokers=[Place replicas only on these brokers (node ids) \[default\: every registered broker\]]:BROKERS:_default' \
+'*--exclude-broker=[Move every replica off these brokers (node ids)]:EXCLUDE:_default' \
+'*--topic=[Only these topics \[default\: every topic\]]:TOPICS:_default' \
+'--throttle=[Limit replication while moving, bytes per second per broker (e.g. 50MB, 10MiB, 500000)]:THROTTLE:_default' \
+'--to-file=[Write the plan in kafka-reassign-partitions.sh'\''s JSON format]:TO_FILE:_files' \
+'(--brokers --exclude-broker --topic)--from-file=[Take the plan from a file in kafka-reassign-partitions.sh'\''s JSON format]:FROM_FILE:_files' \
+'--timeout=[Limit for the whole move to complete]:TIMEOUT:_default' \
+'-n+[Namespace of the Kafka brokers \[default\: the current context'\''s namespace\]]:NAMESPACE:_default' \
+'--namespace=[Namespace of the Kafka brokers \[default\: the current context'\''s namespace\]]:NAMESPACE:_default' \
+'--context=[The kubeconfig context to use \[default\: the current context\]]:CONTEXT:_default' \
+'--kubeconfig=[Path to the kubeconfig file \[default\: \$KUBECONFIG, then ~/.kube/config\]]:KUBECONFIG:_files' \
+'-l+[Label selector that finds the broker workloads]:SELECTOR:_default' \
+'--selector=[Label selector that finds the broker workloads]:SELECTOR:_default' \
+'-o+[Output format]:OUTPUT:((table\:"Columns, as \`kubectl get\` prints them"
+wide\:"More columns"
+json\:"JSON, with stable field names, for scripts"
+yaml\:"YAML, the same fields as JSON"))' \
+'--output=[Output format]:OUTPUT:((table\:"Columns, as \`kubectl get\` prints them"
+wide\:"More columns"
+json\:"JSON, with stable field names, for scripts"
+yaml\:"YAML, the same fields as JSON"))' \
+'--via=[How to reach the brokers\: auto (direct if the advertised names answer, else port-forward), port-forward, exec or direct]:VIA:((auto\:"Direct when the advertised addresses answer, else port-forward"
+port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
+exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
+direct\:"The advertised addresses as they are (inside the cluster)"))' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--execute[Apply the plan (without it\: print the plan, change nothing)]' \
+'(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
+'(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
+'*-v[Log what is done and why to stderr (-v info, -vv debug, -vvv trace)]' \
+'*--verbose[Log what is done and why to stderr (-v info, -vv debug, -vvv trace)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_kubectl-kafka__subcmd__rebalance_commands" \
+"*::: :->rebalance" \
+&& ret=0
+
+    case $state in
+    (rebalance)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:kubectl-kafka-rebalance-command-$line[1]:"
+        case $line[1] in
+            (status)
+_arguments "${_arguments_options[@]}" : \
+'--timeout=[]:TIMEOUT:_default' \
+'-n+[Namespace of the Kafka brokers \[default\: the current context'\''s namespace\]]:NAMESPACE:_default' \
+'--namespace=[Namespace of the Kafka brokers \[default\: the current context'\''s namespace\]]:NAMESPACE:_default' \
+'--context=[The kubeconfig context to use \[default\: the current context\]]:CONTEXT:_default' \
+'--kubeconfig=[Path to the kubeconfig file \[default\: \$KUBECONFIG, then ~/.kube/config\]]:KUBECONFIG:_files' \
+'-l+[Label selector that finds the broker workloads]:SELECTOR:_default' \
+'--selector=[Label selector that finds the broker workloads]:SELECTOR:_default' \
+'-o+[Output format]:OUTPUT:((table\:"Columns, as \`kubectl get\` prints them"
+wide\:"More columns"
+json\:"JSON, with stable field names, for scripts"
+yaml\:"YAML, the same fields as JSON"))' \
+'--output=[Output format]:OUTPUT:((table\:"Columns, as \`kubectl get\` prints them"
+wide\:"More columns"
+json\:"JSON, with stable field names, for scripts"
+yaml\:"YAML, the same fields as JSON"))' \
+'--via=[How to reach the brokers\: auto (direct if the advertised names answer, else port-forward), port-forward, exec or direct]:VIA:((auto\:"Direct when the advertised addresses answer, else port-forward"
+port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
+exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
+direct\:"The advertised addresses as they are (inside the cluster)"))' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
+'(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
+'*-v[Log what is done and why to stderr (-v info, -vv debug, -vvv trace)]' \
+'*--verbose[Log what is done and why to stderr (-v info, -vv debug, -vvv trace)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(cancel)
+_arguments "${_arguments_options[@]}" : \
+'--timeout=[]:TIMEOUT:_default' \
+'-n+[Namespace of the Kafka brokers \[default\: the current context'\''s namespace\]]:NAMESPACE:_default' \
+'--namespace=[Namespace of the Kafka brokers \[default\: the current context'\''s namespace\]]:NAMESPACE:_default' \
+'--context=[The kubeconfig context to use \[default\: the current context\]]:CONTEXT:_default' \
+'--kubeconfig=[Path to the kubeconfig file \[default\: \$KUBECONFIG, then ~/.kube/config\]]:KUBECONFIG:_files' \
+'-l+[Label selector that finds the broker workloads]:SELECTOR:_default' \
+'--selector=[Label selector that finds the broker workloads]:SELECTOR:_default' \
+'-o+[Output format]:OUTPUT:((table\:"Columns, as \`kubectl get\` prints them"
+wide\:"More columns"
+json\:"JSON, with stable field names, for scripts"
+yaml\:"YAML, the same fields as JSON"))' \
+'--output=[Output format]:OUTPUT:((table\:"Columns, as \`kubectl get\` prints them"
+wide\:"More columns"
+json\:"JSON, with stable field names, for scripts"
+yaml\:"YAML, the same fields as JSON"))' \
+'--via=[How to reach the brokers\: auto (direct if the advertised names answer, else port-forward), port-forward, exec or direct]:VIA:((auto\:"Direct when the advertised addresses answer, else port-forward"
+port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
+exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
+direct\:"The advertised addresses as they are (inside the cluster)"))' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--yes[Cancel without asking]' \
+'--dry-run[]' \
+'(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
+'(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
+'*-v[Log what is done and why to stderr (-v info, -vv debug, -vvv trace)]' \
+'*--verbose[Log what is done and why to stderr (-v info, -vv debug, -vvv trace)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_kubectl-kafka__subcmd__rebalance__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:kubectl-kafka-rebalance-help-command-$line[1]:"
+        case $line[1] in
+            (status)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(cancel)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
 (rollback)
 _arguments "${_arguments_options[@]}" : \
 '--to-revision=[The revision to go back to \[default\: the previous one\]]:TO_REVISION:_default' \
@@ -1327,6 +1472,30 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(rebalance)
+_arguments "${_arguments_options[@]}" : \
+":: :_kubectl-kafka__subcmd__help__subcmd__rebalance_commands" \
+"*::: :->rebalance" \
+&& ret=0
+
+    case $state in
+    (rebalance)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:kubectl-kafka-help-rebalance-command-$line[1]:"
+        case $line[1] in
+            (status)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(cancel)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
 (rollback)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1379,6 +1548,7 @@ _kubectl-kafka_commands() {
 'doctor:Check the deployment for the mistakes that break it (exit 8 on an error)' \
 'disk:Log-dir use per broker (DescribeLogDirs) against the PVC'\''s capacity' \
 'restart:Restart brokers one at a time, only when it is safe (like \`kubectl rollout restart\`)' \
+'rebalance:Spread partition replicas and leaders evenly over the brokers (plan by default)' \
 'rollback:Roll brokers back to a previous revision (\`kubectl rollout undo\`, with Kafka'\''s checks)' \
 'history:Revisions of the broker Deployments, with change causes and what changed' \
 'rollout-status:Wait for broker rollouts to finish, and for the brokers to be registered and in sync' \
@@ -1497,6 +1667,7 @@ _kubectl-kafka__subcmd__help_commands() {
 'doctor:Check the deployment for the mistakes that break it (exit 8 on an error)' \
 'disk:Log-dir use per broker (DescribeLogDirs) against the PVC'\''s capacity' \
 'restart:Restart brokers one at a time, only when it is safe (like \`kubectl rollout restart\`)' \
+'rebalance:Spread partition replicas and leaders evenly over the brokers (plan by default)' \
 'rollback:Roll brokers back to a previous revision (\`kubectl rollout undo\`, with Kafka'\''s checks)' \
 'history:Revisions of the broker Deployments, with change causes and what changed' \
 'rollout-status:Wait for broker rollouts to finish, and for the brokers to be registered and in sync' \
@@ -1591,6 +1762,24 @@ _kubectl-kafka__subcmd__help__subcmd__proxy_commands() {
 _kubectl-kafka__subcmd__help__subcmd__quorum_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-kafka help quorum commands' commands "$@"
+}
+(( $+functions[_kubectl-kafka__subcmd__help__subcmd__rebalance_commands] )) ||
+_kubectl-kafka__subcmd__help__subcmd__rebalance_commands() {
+    local commands; commands=(
+'status:The reassignments in progress, with the replicas each is adding and removing' \
+'cancel:Cancel every reassignment in progress and remove the replication throttles' \
+    )
+    _describe -t commands 'kubectl-kafka help rebalance commands' commands "$@"
+}
+(( $+functions[_kubectl-kafka__subcmd__help__subcmd__rebalance__subcmd__cancel_commands] )) ||
+_kubectl-kafka__subcmd__help__subcmd__rebalance__subcmd__cancel_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-kafka help rebalance cancel commands' commands "$@"
+}
+(( $+functions[_kubectl-kafka__subcmd__help__subcmd__rebalance__subcmd__status_commands] )) ||
+_kubectl-kafka__subcmd__help__subcmd__rebalance__subcmd__status_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-kafka help rebalance status commands' commands "$@"
 }
 (( $+functions[_kubectl-kafka__subcmd__help__subcmd__restart_commands] )) ||
 _kubectl-kafka__subcmd__help__subcmd__restart_commands() {
@@ -1688,6 +1877,49 @@ _kubectl-kafka__subcmd__proxy_commands() {
 _kubectl-kafka__subcmd__quorum_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-kafka quorum commands' commands "$@"
+}
+(( $+functions[_kubectl-kafka__subcmd__rebalance_commands] )) ||
+_kubectl-kafka__subcmd__rebalance_commands() {
+    local commands; commands=(
+'status:The reassignments in progress, with the replicas each is adding and removing' \
+'cancel:Cancel every reassignment in progress and remove the replication throttles' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'kubectl-kafka rebalance commands' commands "$@"
+}
+(( $+functions[_kubectl-kafka__subcmd__rebalance__subcmd__cancel_commands] )) ||
+_kubectl-kafka__subcmd__rebalance__subcmd__cancel_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-kafka rebalance cancel commands' commands "$@"
+}
+(( $+functions[_kubectl-kafka__subcmd__rebalance__subcmd__help_commands] )) ||
+_kubectl-kafka__subcmd__rebalance__subcmd__help_commands() {
+    local commands; commands=(
+'status:The reassignments in progress, with the replicas each is adding and removing' \
+'cancel:Cancel every reassignment in progress and remove the replication throttles' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'kubectl-kafka rebalance help commands' commands "$@"
+}
+(( $+functions[_kubectl-kafka__subcmd__rebalance__subcmd__help__subcmd__cancel_commands] )) ||
+_kubectl-kafka__subcmd__rebalance__subcmd__help__subcmd__cancel_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-kafka rebalance help cancel commands' commands "$@"
+}
+(( $+functions[_kubectl-kafka__subcmd__rebalance__subcmd__help__subcmd__help_commands] )) ||
+_kubectl-kafka__subcmd__rebalance__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-kafka rebalance help help commands' commands "$@"
+}
+(( $+functions[_kubectl-kafka__subcmd__rebalance__subcmd__help__subcmd__status_commands] )) ||
+_kubectl-kafka__subcmd__rebalance__subcmd__help__subcmd__status_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-kafka rebalance help status commands' commands "$@"
+}
+(( $+functions[_kubectl-kafka__subcmd__rebalance__subcmd__status_commands] )) ||
+_kubectl-kafka__subcmd__rebalance__subcmd__status_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-kafka rebalance status commands' commands "$@"
 }
 (( $+functions[_kubectl-kafka__subcmd__restart_commands] )) ||
 _kubectl-kafka__subcmd__restart_commands() {

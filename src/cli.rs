@@ -117,6 +117,11 @@ pub enum Command {
         after_help = "Order: brokers not ready first, the active controller last. Before each broker the\nmin.insync.replicas and quorum checks must pass (--force skips them).\nExamples:\n  kubectl kafka -n kafka restart --dry-run\n  kubectl kafka -n kafka restart\n  kubectl kafka -n kafka restart kafka-2\n  kubectl kafka -n kafka restart --since 2026-11-25T08:00:00Z   # resume an interrupted restart"
     )]
     Restart(RestartArgs),
+    /// Spread partition replicas and leaders evenly over the brokers (plan by default)
+    #[command(
+        after_help = "Without --execute it prints the plan and changes nothing. The plan moves as few replicas as\nit can; moving leaders only reorders replicas. --throttle limits the copy rate on the brokers\ninvolved (as kafka-reassign-partitions.sh does) and is always removed at the end, on cancel\nand on Ctrl-C.\nExamples:\n  kubectl kafka -n kafka rebalance\n  kubectl kafka -n kafka rebalance --execute --throttle 50MB\n  kubectl kafka -n kafka rebalance --exclude-broker 3 --execute   # drain broker 3\n  kubectl kafka -n kafka rebalance --to-file plan.json            # kafka-reassign-partitions.sh format\n  kubectl kafka -n kafka rebalance status\n  kubectl kafka -n kafka rebalance cancel --yes"
+    )]
+    Rebalance(RebalanceArgs),
     /// Roll brokers back to a previous revision (`kubectl rollout undo`, with Kafka's checks)
     Rollback(RollbackArgs),
     /// Revisions of the broker Deployments, with change causes and what changed
@@ -132,6 +137,91 @@ pub enum Command {
     Completion(CompletionArgs),
     /// Print the man page (or write one per subcommand with --dir)
     Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct RebalanceArgs {
+    #[command(subcommand)]
+    pub action: Option<RebalanceAction>,
+    #[command(flatten)]
+    pub plan: RebalancePlanArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RebalanceAction {
+    /// The reassignments in progress, with the replicas each is adding and removing
+    Status(RebalanceStatusArgs),
+    /// Cancel every reassignment in progress and remove the replication throttles
+    Cancel(RebalanceCancelArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RebalanceStatusArgs {
+    #[arg(long, value_parser = parse_duration, default_value = "30s")]
+    pub timeout: Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct RebalanceCancelArgs {
+    /// Cancel without asking
+    #[arg(long)]
+    pub yes: bool,
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long, value_parser = parse_duration, default_value = "30s")]
+    pub timeout: Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct RebalancePlanArgs {
+    /// Apply the plan (without it: print the plan, change nothing)
+    #[arg(long)]
+    pub execute: bool,
+    /// Place replicas only on these brokers (node ids) [default: every registered broker]
+    #[arg(long, value_delimiter = ',')]
+    pub brokers: Vec<i32>,
+    /// Move every replica off these brokers (node ids)
+    #[arg(long = "exclude-broker", value_delimiter = ',')]
+    pub exclude: Vec<i32>,
+    /// Only these topics [default: every topic]
+    #[arg(long = "topic")]
+    pub topics: Vec<String>,
+    /// Limit replication while moving, bytes per second per broker (e.g. 50MB, 10MiB, 500000)
+    #[arg(long, value_parser = parse_rate)]
+    pub throttle: Option<u64>,
+    /// Write the plan in kafka-reassign-partitions.sh's JSON format
+    #[arg(long)]
+    pub to_file: Option<std::path::PathBuf>,
+    /// Take the plan from a file in kafka-reassign-partitions.sh's JSON format
+    #[arg(long, conflicts_with_all = ["brokers", "exclude", "topics"])]
+    pub from_file: Option<std::path::PathBuf>,
+    /// Limit for the whole move to complete
+    #[arg(long, value_parser = parse_duration, default_value = "30m")]
+    pub timeout: Duration,
+}
+
+/// A byte rate: a number with an optional unit (B, KB, MB, GB powers of 1000; KiB, MiB, GiB
+/// powers of 1024).
+pub fn parse_rate(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (n, unit) = t.split_at(split);
+    let n: u64 = n.parse().map_err(|_| format!("{text}: a rate is a number of bytes per second, e.g. 50MB"))?;
+    let scale: u64 = match unit.trim() {
+        "" | "B" => 1,
+        "KB" | "kB" => 1_000,
+        "MB" => 1_000_000,
+        "GB" => 1_000_000_000,
+        "KiB" => 1 << 10,
+        "MiB" => 1 << 20,
+        "GiB" => 1 << 30,
+        other => return Err(format!("{text}: unknown unit {other} (B, KB, MB, GB, KiB, MiB, GiB)")),
+    };
+    match n.checked_mul(scale) {
+        Some(0) | None => Err(format!("{text}: the rate must be above 0 and fit 64 bits")),
+        Some(r) => Ok(r),
+    }
 }
 
 #[derive(Debug, Args)]
@@ -598,6 +688,16 @@ mod tests {
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn rates_take_decimal_and_binary_units() {
+        assert_eq!(parse_rate("500000"), Ok(500_000));
+        assert_eq!(parse_rate("50MB"), Ok(50_000_000));
+        assert_eq!(parse_rate("10MiB"), Ok(10 << 20));
+        assert!(parse_rate("0").is_err());
+        assert!(parse_rate("5 furlongs").unwrap_err().contains("unknown unit"));
+        assert!(parse_rate("fast").is_err());
     }
 
     #[test]

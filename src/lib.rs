@@ -15,6 +15,7 @@
 //!   with the same rows either way (the tool output parsers live here).
 //! - [`rollout`]: how do Deployments change safely? Restart order and safety rules, the
 //!   `kubectl rollout undo` algorithm, history, progress, scale. Never imports rdkafka.
+//! - [`balance`]: what moves where: the pure replica and leader planner behind `rebalance`.
 //! - [`health`]: is Kafka healthy, is the deployment sound? Pure judgements over the broker
 //!   model and what Kafka said (health verdict, doctor checks).
 //! - [`output`]: how it looks: tables, JSON/YAML, warnings, errors. The only layer that prints.
@@ -25,6 +26,7 @@
 //! `output` never calls either. Decisions (which brokers, what a row says) are pure functions with unit tests;
 //! the network calls around them are thin.
 
+pub mod balance;
 pub mod cli;
 pub mod cluster;
 pub mod commands;

@@ -16,6 +16,7 @@ pub mod man;
 pub mod produce;
 pub mod proxy;
 pub mod quorum;
+pub mod rebalance;
 pub mod rollout;
 pub mod status;
 pub mod topics;
@@ -89,6 +90,7 @@ pub async fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Quorum(args) => quorum::run(&ctx, args).await,
         Command::Doctor(args) => doctor::run(&ctx, args).await,
         Command::Disk(args) => disk::run(&ctx, args).await,
+        Command::Rebalance(args) => rebalance::run(&ctx, args).await,
         Command::Restart(args) => rollout::restart::run(&ctx, args).await,
         Command::Rollback(args) => rollout::rollback::run(&ctx, args).await,
         Command::History(args) => rollout::history::run(&ctx, args).await,

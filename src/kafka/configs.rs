@@ -11,6 +11,7 @@ use super::KafkaOptions;
 use super::wire::WireClient;
 
 const TOPIC: i8 = 2;
+const BROKER: i8 = 4;
 const SET: i8 = 0;
 const DELETE: i8 = 1;
 
@@ -61,6 +62,55 @@ pub async fn alter_topic_config(
             let message = r.error_message.map(|m| m.to_string()).unwrap_or_default();
             anyhow::bail!("{topic}: {kind}: {message}");
         }
+    }
+    Ok(())
+}
+
+/// What an incremental change applies to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigTarget {
+    Topic(String),
+    Broker(i32),
+}
+
+/// One resource's change: keys to set (with values) and keys to delete.
+pub type ConfigChange = (ConfigTarget, Vec<(String, String)>, Vec<String>);
+
+/// Sets and deletes keys of several topics and brokers in one request. A broker's own
+/// (per-broker) dynamic config must be sent to that broker: pass it alone, with `bootstrap`
+/// the broker's address.
+pub async fn alter_configs(bootstrap: &str, opts: &KafkaOptions, changes: &[ConfigChange]) -> anyhow::Result<()> {
+    let resources = changes
+        .iter()
+        .map(|(target, set, delete)| {
+            let (kind, name) = match target {
+                ConfigTarget::Topic(t) => (TOPIC, t.clone()),
+                ConfigTarget::Broker(b) => (BROKER, b.to_string()),
+            };
+            let mut res = alter_request(&name, set, delete, false).resources.remove(0);
+            res.resource_type = kind;
+            res
+        })
+        .collect();
+    let req = IncrementalAlterConfigsRequest::default().with_resources(resources);
+    let mut client = WireClient::connect(bootstrap, opts.timeout).await?;
+    let resp: IncrementalAlterConfigsResponse = client.send(ApiKey::IncrementalAlterConfigs, &req).await?;
+    let failed: Vec<String> = resp
+        .responses
+        .iter()
+        .filter(|r| r.error_code != 0)
+        .map(|r| {
+            let kind = ResponseError::try_from_code(r.error_code)
+                .map_or_else(|| format!("error {}", r.error_code), |e| format!("{e:?}"));
+            format!(
+                "{}: {kind}: {}",
+                r.resource_name.as_str(),
+                r.error_message.as_ref().map(|m| m.as_str()).unwrap_or_default()
+            )
+        })
+        .collect();
+    if !failed.is_empty() {
+        anyhow::bail!("{}", failed.join("; "));
     }
     Ok(())
 }

@@ -4,7 +4,12 @@
 use std::collections::BTreeMap;
 
 use kafka_protocol::ResponseError;
-use kafka_protocol::messages::{ApiKey, ListPartitionReassignmentsRequest, ListPartitionReassignmentsResponse};
+use kafka_protocol::messages::alter_partition_reassignments_request::{ReassignablePartition, ReassignableTopic};
+use kafka_protocol::messages::{
+    AlterPartitionReassignmentsRequest, AlterPartitionReassignmentsResponse, ApiKey, BrokerId,
+    ListPartitionReassignmentsRequest, ListPartitionReassignmentsResponse,
+};
+use kafka_protocol::protocol::StrBytes;
 use serde::Serialize;
 
 use super::KafkaOptions;
@@ -69,14 +74,101 @@ pub async fn list_reassignments(opts: &KafkaOptions) -> anyhow::Result<Reassignm
     reassignments_from(&resp)
 }
 
+/// Asks the controller to move partitions (`Some(replicas)`) or to cancel their move
+/// (`None`). Errors per partition are collected: all of them, or Ok.
+pub async fn alter_reassignments(
+    opts: &KafkaOptions,
+    changes: &[(String, i32, Option<Vec<i32>>)],
+) -> anyhow::Result<()> {
+    let mut by_topic: BTreeMap<&str, Vec<ReassignablePartition>> = BTreeMap::new();
+    for (topic, partition, replicas) in changes {
+        by_topic.entry(topic.as_str()).or_default().push(
+            ReassignablePartition::default()
+                .with_partition_index(*partition)
+                .with_replicas(replicas.as_ref().map(|r| r.iter().map(|b| BrokerId(*b)).collect())),
+        );
+    }
+    let req = AlterPartitionReassignmentsRequest::default()
+        .with_timeout_ms(opts.timeout.as_millis().min(i32::MAX as u128) as i32)
+        .with_topics(
+            by_topic
+                .into_iter()
+                .map(|(t, parts)| {
+                    ReassignableTopic::default().with_name(StrBytes::from(t.to_string()).into()).with_partitions(parts)
+                })
+                .collect(),
+        );
+    let mut client = WireClient::connect(&opts.bootstrap, opts.timeout).await?;
+    let resp: AlterPartitionReassignmentsResponse = client.send(ApiKey::AlterPartitionReassignments, &req).await?;
+    let name = |code: i16| {
+        ResponseError::try_from_code(code).map_or_else(|| format!("error code {code}"), |e| format!("{e:?}"))
+    };
+    if resp.error_code != 0 {
+        let msg = resp.error_message.as_ref().map(|m| format!(": {}", m.as_str())).unwrap_or_default();
+        anyhow::bail!("AlterPartitionReassignments: {}{msg}", name(resp.error_code));
+    }
+    let failed: Vec<String> = resp
+        .responses
+        .iter()
+        .flat_map(|t| {
+            t.partitions.iter().filter(|p| p.error_code != 0).map(move |p| {
+                let msg = p.error_message.as_ref().map(|m| format!(" ({})", m.as_str())).unwrap_or_default();
+                format!("{}/{}: {}{msg}", t.name.as_str(), p.partition_index, name(p.error_code))
+            })
+        })
+        .collect();
+    if !failed.is_empty() {
+        anyhow::bail!("{}", failed.join("; "));
+    }
+    Ok(())
+}
+
+/// Elects each partition's preferred (first) replica as leader, where it is in sync.
+/// `ElectionNotNeeded` (already the leader) is not an error; other per-partition errors are
+/// returned as (partition, why) for the caller to report.
+pub async fn elect_preferred(
+    opts: &KafkaOptions,
+    partitions: &[(String, i32)],
+) -> anyhow::Result<Vec<(String, String)>> {
+    use kafka_protocol::messages::elect_leaders_request::TopicPartitions;
+    use kafka_protocol::messages::{ElectLeadersRequest, ElectLeadersResponse};
+    let mut by_topic: BTreeMap<&str, Vec<i32>> = BTreeMap::new();
+    for (t, p) in partitions {
+        by_topic.entry(t.as_str()).or_default().push(*p);
+    }
+    let req = ElectLeadersRequest::default()
+        .with_election_type(0)
+        .with_timeout_ms(opts.timeout.as_millis().min(i32::MAX as u128) as i32)
+        .with_topic_partitions(Some(
+            by_topic
+                .into_iter()
+                .map(|(t, ps)| {
+                    TopicPartitions::default().with_topic(StrBytes::from(t.to_string()).into()).with_partitions(ps)
+                })
+                .collect(),
+        ));
+    let mut client = WireClient::connect(&opts.bootstrap, opts.timeout).await?;
+    let resp: ElectLeadersResponse = client.send(ApiKey::ElectLeaders, &req).await?;
+    let not_needed = ResponseError::ElectionNotNeeded.code();
+    Ok(resp
+        .replica_election_results
+        .iter()
+        .flat_map(|t| {
+            t.partition_result.iter().filter(|p| p.error_code != 0 && p.error_code != not_needed).map(move |p| {
+                let why = ResponseError::try_from_code(p.error_code)
+                    .map_or_else(|| format!("error code {}", p.error_code), |e| format!("{e:?}"));
+                (format!("{}/{}", t.topic.as_str(), p.partition_id), why)
+            })
+        })
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use kafka_protocol::messages::BrokerId;
     use kafka_protocol::messages::list_partition_reassignments_response::{
         OngoingPartitionReassignment, OngoingTopicReassignment,
     };
-    use kafka_protocol::protocol::StrBytes;
 
     #[test]
     fn reads_adding_and_removing_replicas() {

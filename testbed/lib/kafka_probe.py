@@ -69,7 +69,7 @@ def parse(resp):
                 (n,) = struct.unpack_from(">i", resp, pos)
                 nodes.append(list(struct.unpack_from(f">{n}i", resp, pos + 4)))
                 pos += 4 + 4 * n
-            partitions.append((index, perr, leader, nodes[1]))
+            partitions.append((index, perr, leader, nodes[1], nodes[0]))
         topics.append((name, error, sorted(partitions)))
     return sorted(found), topics
 
@@ -80,13 +80,13 @@ def brokers(address):
 
 if __name__ == "__main__":
     # kafka_probe.py ADDRESS             -> `node_id host:port` per registered broker
-    # kafka_probe.py ADDRESS --topic T   -> `T error` then `partition error leader isr` per partition,
+    # kafka_probe.py ADDRESS --topic T   -> `T error` then `partition error leader isr replicas` per partition,
     #                                       as the broker at ADDRESS itself knows the topic
     if len(sys.argv) == 4 and sys.argv[2] == "--topic":
         for name, error, partitions in parse(metadata(sys.argv[1], [sys.argv[3]]))[1]:
             print(name, error)
-            for index, perr, leader, isr in partitions:
-                print(index, perr, leader, ",".join(map(str, isr)))
+            for index, perr, leader, isr, replicas in partitions:
+                print(index, perr, leader, ",".join(map(str, isr)), ",".join(map(str, replicas)))
     else:
         for node_id, addr in brokers(sys.argv[1]):
             print(node_id, addr)

@@ -286,3 +286,30 @@ impl Drop for ScaleBack {
         let _ = kubectl(&["-n", "kafka", "scale", &format!("deployment/{}", self.0), "--replicas", "1"]);
     }
 }
+
+/// Runs one of Kafka's own scripts in broker 1's pod (argv, optional stdin).
+pub fn kafka_tool(script: &str, args: &[&str], stdin: Option<&str>) -> Run {
+    use std::io::Write;
+    let pod = pod_of(1);
+    let path = format!("/opt/kafka/bin/{script}");
+    let mut argv = vec!["-n", "kafka", "exec", "-i", pod.as_str(), "-c", "kafka", "--", path.as_str()];
+    argv.extend_from_slice(args);
+    let mut child = std::process::Command::new(kubectl_bin())
+        .arg("--kubeconfig")
+        .arg(kubeconfig())
+        .args(&argv)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("kubectl exec");
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
+    drop(input);
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}

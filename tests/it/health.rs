@@ -222,33 +222,6 @@ fn a_topic_in_sync_but_below_min_isr_is_degraded() {
     assert!(doctor.stdout.contains(&format!("topic/{topic}")), "{}", doctor.stdout);
 }
 
-/// Runs one of Kafka's own scripts in broker 1's pod (argv, optional stdin).
-fn kafka_tool(script: &str, args: &[&str], stdin: Option<&str>) -> Run {
-    use std::io::Write;
-    let pod = pod_of(1);
-    let path = format!("/opt/kafka/bin/{script}");
-    let mut argv = vec!["-n", "kafka", "exec", "-i", pod.as_str(), "-c", "kafka", "--", path.as_str()];
-    argv.extend_from_slice(args);
-    let mut child = std::process::Command::new(kubectl_bin())
-        .arg("--kubeconfig")
-        .arg(kubeconfig())
-        .args(&argv)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("kubectl exec");
-    let mut input = child.stdin.take().unwrap();
-    input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
-    drop(input);
-    let out = child.wait_with_output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
 #[test]
 fn a_partition_being_reassigned_is_not_counted_under_replicated() {
     // A move from [1] to [1,2] held back by a 10 kB/s throttle: while broker 2 copies, the

@@ -4,6 +4,7 @@
 //! Tests that change the bed (restart, scale) hold the bed's write lock; the others hold the
 //! read lock, so they never see a broker vanish under them.
 
+mod balance;
 mod bed;
 mod data;
 mod errors;

@@ -1,0 +1,395 @@
+//! What moves where: a pure planner that spreads partition replicas and preferred leaders
+//! evenly over a set of brokers, moving as few replicas as it can, rack-aware when racks are
+//! known. Nothing here talks to the network; Kafka's state comes in as plain data.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+/// One partition's replica list as Kafka has it (the first replica is the preferred leader).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Assignment {
+    pub topic: String,
+    pub partition: i32,
+    pub replicas: Vec<i32>,
+}
+
+/// A broker the plan may place replicas on, with its `broker.rack` if set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub id: i32,
+    pub rack: Option<String>,
+}
+
+/// One partition whose replica list changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Move {
+    pub topic: String,
+    pub partition: i32,
+    pub from: Vec<i32>,
+    pub to: Vec<i32>,
+}
+
+impl Move {
+    /// Replicas that must copy data (in `to`, not in `from`).
+    pub fn adding(&self) -> Vec<i32> {
+        self.to.iter().filter(|r| !self.from.contains(r)).copied().collect()
+    }
+
+    /// Replicas that go away.
+    pub fn removing(&self) -> Vec<i32> {
+        self.from.iter().filter(|r| !self.to.contains(r)).copied().collect()
+    }
+}
+
+/// Per broker: replicas and preferred leaderships, before and after.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Load {
+    pub broker: i32,
+    pub replicas_before: usize,
+    pub replicas_after: usize,
+    pub leaders_before: usize,
+    pub leaders_after: usize,
+}
+
+fn counts(assignments: &[Assignment]) -> (BTreeMap<i32, usize>, BTreeMap<i32, usize>) {
+    let (mut replicas, mut leaders) = (BTreeMap::new(), BTreeMap::new());
+    for a in assignments {
+        for r in &a.replicas {
+            *replicas.entry(*r).or_insert(0) += 1;
+        }
+        if let Some(l) = a.replicas.first() {
+            *leaders.entry(*l).or_insert(0) += 1;
+        }
+    }
+    (replicas, leaders)
+}
+
+/// Replica and leader counts per broker, before and after `moves`, for every broker named in
+/// either (targets first).
+pub fn loads(current: &[Assignment], moves: &[Move], targets: &[Target]) -> Vec<Load> {
+    let after = apply(current, moves);
+    let (rb, lb) = counts(current);
+    let (ra, la) = counts(&after);
+    let mut ids: BTreeSet<i32> = targets.iter().map(|t| t.id).collect();
+    ids.extend(rb.keys());
+    ids.into_iter()
+        .map(|b| Load {
+            broker: b,
+            replicas_before: rb.get(&b).copied().unwrap_or(0),
+            replicas_after: ra.get(&b).copied().unwrap_or(0),
+            leaders_before: lb.get(&b).copied().unwrap_or(0),
+            leaders_after: la.get(&b).copied().unwrap_or(0),
+        })
+        .collect()
+}
+
+/// The assignment after `moves`.
+pub fn apply(current: &[Assignment], moves: &[Move]) -> Vec<Assignment> {
+    current
+        .iter()
+        .map(|a| match moves.iter().find(|m| m.topic == a.topic && m.partition == a.partition) {
+            Some(m) => Assignment { replicas: m.to.clone(), ..a.clone() },
+            None => a.clone(),
+        })
+        .collect()
+}
+
+/// The plan: every replica on a broker outside `targets` moves onto one inside; then replicas
+/// move from the most to the least loaded target until no two targets differ by more than
+/// one; then preferred leaders (first replicas) are reordered the same way, which moves no
+/// data. A replica is only placed on a broker the partition does not have, and, when racks
+/// are known, preferably on a rack the partition does not use yet. Deterministic: the same
+/// input gives the same plan.
+pub fn plan(current: &[Assignment], targets: &[Target]) -> Result<Vec<Move>, String> {
+    if targets.is_empty() {
+        return Err("no broker to place replicas on".into());
+    }
+    let allowed: BTreeSet<i32> = targets.iter().map(|t| t.id).collect();
+    let rack: BTreeMap<i32, Option<&str>> = targets.iter().map(|t| (t.id, t.rack.as_deref())).collect();
+    if let Some(a) = current.iter().find(|a| a.replicas.len() > allowed.len()) {
+        return Err(format!(
+            "{}/{} has {} replicas but only {} brokers are targets: it cannot keep its replication factor",
+            a.topic,
+            a.partition,
+            a.replicas.len(),
+            allowed.len()
+        ));
+    }
+    let mut next: Vec<Assignment> = current.to_vec();
+    next.sort_by(|a, b| (&a.topic, a.partition).cmp(&(&b.topic, b.partition)));
+    let mut load: BTreeMap<i32, usize> = allowed.iter().map(|b| (*b, 0)).collect();
+    for a in &next {
+        for r in a.replicas.iter().filter(|r| allowed.contains(r)) {
+            *load.entry(*r).or_default() += 1;
+        }
+    }
+    // A new home for a replica of `a`: the least loaded target it lacks, a new rack first.
+    let pick = |a: &Assignment, load: &BTreeMap<i32, usize>, skip: i32| -> Option<i32> {
+        let used_racks: BTreeSet<&str> =
+            a.replicas.iter().filter(|r| **r != skip).filter_map(|r| rack.get(r).copied().flatten()).collect();
+        load.iter()
+            .filter(|(b, _)| !a.replicas.contains(b))
+            .min_by_key(|(b, n)| (rack.get(b).copied().flatten().is_some_and(|r| used_racks.contains(r)), **n, **b))
+            .map(|(b, _)| *b)
+    };
+    // 1. Drain: replicas on brokers that are not targets, in place (the position, and so the
+    //    preferred leadership, goes to the new broker).
+    for a in next.iter_mut() {
+        for i in 0..a.replicas.len() {
+            let r = a.replicas[i];
+            if allowed.contains(&r) {
+                continue;
+            }
+            let to = pick(a, &load, r).ok_or_else(|| format!("{}/{}: no target broker left", a.topic, a.partition))?;
+            a.replicas[i] = to;
+            *load.entry(to).or_default() += 1;
+        }
+    }
+    // 2. Even out replica counts: one replica at a time from the most to the least loaded.
+    loop {
+        let (&max_b, &max_n) = load.iter().max_by_key(|(b, n)| (**n, std::cmp::Reverse(**b))).expect("targets");
+        let (&min_b, &min_n) = load.iter().min_by_key(|(b, n)| (**n, **b)).expect("targets");
+        if max_n <= min_n + 1 {
+            break;
+        }
+        let same_rack_ok = |a: &Assignment| {
+            let to_rack = rack.get(&min_b).copied().flatten();
+            let from_rack = rack.get(&max_b).copied().flatten();
+            to_rack.is_none()
+                || to_rack == from_rack
+                || !a.replicas.iter().filter(|r| **r != max_b).any(|r| rack.get(r).copied().flatten() == to_rack)
+        };
+        let candidate = next
+            .iter_mut()
+            .filter(|a| a.replicas.contains(&max_b) && !a.replicas.contains(&min_b))
+            .find(|a| same_rack_ok(a));
+        let Some(a) = candidate else { break };
+        let i = a.replicas.iter().position(|r| *r == max_b).expect("contains");
+        a.replicas[i] = min_b;
+        *load.get_mut(&max_b).expect("target") -= 1;
+        *load.get_mut(&min_b).expect("target") += 1;
+    }
+    // 3. Even out preferred leaders by reordering replicas (no data moves).
+    let mut leaders: BTreeMap<i32, usize> = allowed.iter().map(|b| (*b, 0)).collect();
+    for a in &next {
+        if let Some(l) = a.replicas.first() {
+            *leaders.entry(*l).or_default() += 1;
+        }
+    }
+    loop {
+        let (&max_b, &max_n) = leaders.iter().max_by_key(|(b, n)| (**n, std::cmp::Reverse(**b))).expect("targets");
+        let (&min_b, &min_n) = leaders.iter().min_by_key(|(b, n)| (**n, **b)).expect("targets");
+        if max_n <= min_n + 1 {
+            break;
+        }
+        let Some(a) = next.iter_mut().find(|a| a.replicas.first() == Some(&max_b) && a.replicas.contains(&min_b))
+        else {
+            break;
+        };
+        let i = a.replicas.iter().position(|r| *r == min_b).expect("contains");
+        a.replicas.swap(0, i);
+        *leaders.get_mut(&max_b).expect("target") -= 1;
+        *leaders.get_mut(&min_b).expect("target") += 1;
+    }
+    let before: BTreeMap<(&str, i32), &Vec<i32>> =
+        current.iter().map(|a| ((a.topic.as_str(), a.partition), &a.replicas)).collect();
+    Ok(next
+        .iter()
+        .filter_map(|a| {
+            let from = before.get(&(a.topic.as_str(), a.partition))?;
+            (**from != a.replicas).then(|| Move {
+                topic: a.topic.clone(),
+                partition: a.partition,
+                from: (*from).clone(),
+                to: a.replicas.clone(),
+            })
+        })
+        .collect())
+}
+
+/// A plan in `kafka-reassign-partitions.sh`'s JSON format (`{"version":1,"partitions":[...]}`).
+pub fn to_reassignment_json(moves: &[Move]) -> serde_json::Value {
+    serde_json::json!({
+        "version": 1,
+        "partitions": moves.iter().map(|m| serde_json::json!({
+            "topic": m.topic, "partition": m.partition, "replicas": m.to, "log_dirs": m.to.iter().map(|_| "any").collect::<Vec<_>>()
+        })).collect::<Vec<_>>()
+    })
+}
+
+/// Reads a plan in `kafka-reassign-partitions.sh`'s JSON format against the current
+/// assignment (partitions it names that do not exist are an error; unchanged ones are left
+/// out).
+pub fn from_reassignment_json(text: &str, current: &[Assignment]) -> Result<Vec<Move>, String> {
+    let doc: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
+    let parts = doc["partitions"].as_array().ok_or("no \"partitions\" array")?;
+    let mut moves = Vec::new();
+    for p in parts {
+        let topic = p["topic"].as_str().ok_or("a partition without \"topic\"")?;
+        let partition = p["partition"].as_i64().ok_or("a partition without \"partition\"")? as i32;
+        let to: Vec<i32> = p["replicas"]
+            .as_array()
+            .ok_or_else(|| format!("{topic}/{partition} has no \"replicas\""))?
+            .iter()
+            .map(|r| {
+                r.as_i64().map(|r| r as i32).ok_or_else(|| format!("{topic}/{partition}: replicas must be numbers"))
+            })
+            .collect::<Result<_, _>>()?;
+        let unique: BTreeSet<i32> = to.iter().copied().collect();
+        if to.is_empty() || unique.len() != to.len() {
+            return Err(format!("{topic}/{partition}: replicas must be distinct broker ids, at least one"));
+        }
+        let from = current
+            .iter()
+            .find(|a| a.topic == topic && a.partition == partition)
+            .ok_or_else(|| format!("{topic}/{partition} does not exist"))?;
+        if from.replicas != to {
+            moves.push(Move { topic: topic.to_string(), partition, from: from.replicas.clone(), to });
+        }
+    }
+    Ok(moves)
+}
+
+/// Kafka's replication throttle configs, as `kafka-reassign-partitions.sh --throttle` sets them.
+pub const LEADER_RATE: &str = "leader.replication.throttled.rate";
+pub const FOLLOWER_RATE: &str = "follower.replication.throttled.rate";
+pub const LEADER_REPLICAS: &str = "leader.replication.throttled.replicas";
+pub const FOLLOWER_REPLICAS: &str = "follower.replication.throttled.replicas";
+
+/// Where the throttle goes for `moves`: the rate on every broker a moving partition has
+/// before or after; per topic, its moving partitions' current replicas as throttled leaders
+/// and the replicas being added as throttled followers (`partition:broker,...`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ThrottlePlan {
+    pub brokers: BTreeSet<i32>,
+    /// topic -> (leader replicas, follower replicas)
+    pub topics: BTreeMap<String, (String, String)>,
+}
+
+pub fn throttle_plan(moves: &[Move]) -> ThrottlePlan {
+    let mut plan = ThrottlePlan::default();
+    let mut lists: BTreeMap<&str, (Vec<String>, Vec<String>)> = BTreeMap::new();
+    for m in moves {
+        plan.brokers.extend(m.from.iter().chain(m.to.iter()));
+        let entry = lists.entry(m.topic.as_str()).or_default();
+        entry.0.extend(m.from.iter().map(|b| format!("{}:{b}", m.partition)));
+        entry.1.extend(m.adding().iter().map(|b| format!("{}:{b}", m.partition)));
+    }
+    plan.topics = lists.into_iter().map(|(t, (l, f))| (t.to_string(), (l.join(","), f.join(",")))).collect();
+    plan
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn a(topic: &str, partition: i32, replicas: &[i32]) -> Assignment {
+        Assignment { topic: topic.into(), partition, replicas: replicas.to_vec() }
+    }
+
+    fn targets(ids: &[i32]) -> Vec<Target> {
+        ids.iter().map(|id| Target { id: *id, rack: None }).collect()
+    }
+
+    fn spread(assignments: &[Assignment]) -> (BTreeMap<i32, usize>, BTreeMap<i32, usize>) {
+        counts(assignments)
+    }
+
+    #[test]
+    fn a_balanced_cluster_moves_nothing() {
+        let current = [a("t", 0, &[1, 2]), a("t", 1, &[2, 3]), a("t", 2, &[3, 1])];
+        assert_eq!(plan(&current, &targets(&[1, 2, 3])).unwrap(), vec![]);
+    }
+
+    #[test]
+    fn a_new_broker_gets_its_share_with_the_fewest_moves() {
+        // Six partitions of RF 2 on brokers 1-3 (4 replicas each); broker 4 joins: 12 replicas
+        // over 4 brokers is 3 each, so exactly 3 replicas move, all onto broker 4.
+        let current: Vec<Assignment> = (0..6).map(|p| a("t", p, &[1 + p % 3, 1 + (p + 1) % 3])).collect();
+        let moves = plan(&current, &targets(&[1, 2, 3, 4])).unwrap();
+        let copied: usize = moves.iter().map(|m| m.adding().len()).sum();
+        assert_eq!(copied, 3, "{moves:?}");
+        assert!(moves.iter().all(|m| m.adding() == [4] || m.adding().is_empty()), "{moves:?}");
+        let (replicas, leaders) = spread(&apply(&current, &moves));
+        assert!(replicas.values().all(|n| *n == 3), "{replicas:?}");
+        assert!(leaders.values().max().unwrap() - leaders.values().min().unwrap() <= 1, "{leaders:?}");
+        for m in &moves {
+            let distinct: BTreeSet<_> = m.to.iter().collect();
+            assert_eq!(distinct.len(), m.to.len(), "no broker twice in {m:?}");
+        }
+        // The same input, the same plan.
+        assert_eq!(plan(&current, &targets(&[1, 2, 3, 4])).unwrap(), moves);
+    }
+
+    #[test]
+    fn a_drained_broker_keeps_nothing() {
+        let current: Vec<Assignment> = (0..8).map(|p| a("t", p, &[1 + p % 4, 1 + (p + 1) % 4])).collect();
+        let moves = plan(&current, &targets(&[1, 2, 3])).unwrap();
+        let after = apply(&current, &moves);
+        assert!(after.iter().all(|x| !x.replicas.contains(&4)), "{after:?}");
+        assert!(after.iter().all(|x| x.replicas.len() == 2));
+        let (replicas, _) = spread(&after);
+        assert!(replicas.values().max().unwrap() - replicas.values().min().unwrap() <= 1, "{replicas:?}");
+        // More replicas than targets cannot be kept.
+        let err = plan(&[a("t", 0, &[1, 2, 3])], &targets(&[1, 2])).unwrap_err();
+        assert!(err.contains("t/0 has 3 replicas"), "{err}");
+    }
+
+    #[test]
+    fn racks_are_spread_when_known() {
+        // Brokers 1,2 in rack a, 3,4 in rack b; partition [1,3] loses broker 3: its new home
+        // is 4 (rack b), not 2 (rack a, which the partition already uses).
+        let t = vec![
+            Target { id: 1, rack: Some("a".into()) },
+            Target { id: 2, rack: Some("a".into()) },
+            Target { id: 4, rack: Some("b".into()) },
+        ];
+        let moves = plan(&[a("t", 0, &[1, 3])], &t).unwrap();
+        assert_eq!(moves[0].to, vec![1, 4]);
+    }
+
+    #[test]
+    fn leaders_are_evened_by_order_alone() {
+        let current = [a("t", 0, &[1, 2]), a("t", 1, &[1, 2]), a("t", 2, &[2, 1]), a("t", 3, &[1, 2])];
+        let moves = plan(&current, &targets(&[1, 2])).unwrap();
+        assert!(moves.iter().all(|m| m.adding().is_empty()), "no data moves: {moves:?}");
+        let (_, leaders) = spread(&apply(&current, &moves));
+        assert_eq!(leaders.values().copied().collect::<Vec<_>>(), vec![2, 2]);
+    }
+
+    #[test]
+    fn throttles_name_the_current_leaders_and_the_new_followers() {
+        let moves = vec![
+            Move { topic: "t".into(), partition: 0, from: vec![1, 2], to: vec![3, 2] },
+            Move { topic: "t".into(), partition: 4, from: vec![2, 1], to: vec![1, 2] },
+        ];
+        let p = throttle_plan(&moves);
+        assert_eq!(p.brokers, BTreeSet::from([1, 2, 3]));
+        assert_eq!(p.topics["t"], ("0:1,0:2,4:2,4:1".to_string(), "0:3".to_string()));
+    }
+
+    #[test]
+    fn kafkas_reassignment_json_round_trips() {
+        let current = [a("t", 0, &[1, 2]), a("t", 1, &[2, 3])];
+        let moves = vec![Move { topic: "t".into(), partition: 0, from: vec![1, 2], to: vec![3, 2] }];
+        let text = to_reassignment_json(&moves).to_string();
+        assert_eq!(from_reassignment_json(&text, &current).unwrap(), moves);
+        assert!(
+            from_reassignment_json(
+                r#"{"version":1,"partitions":[{"topic":"x","partition":0,"replicas":[1]}]}"#,
+                &current
+            )
+            .unwrap_err()
+            .contains("x/0 does not exist")
+        );
+        assert!(
+            from_reassignment_json(r#"{"partitions":[{"topic":"t","partition":0,"replicas":[1,1]}]}"#, &current)
+                .unwrap_err()
+                .contains("distinct")
+        );
+    }
+}

@@ -1,0 +1,365 @@
+//! `kubectl kafka rebalance`: plan (default) or apply an even spread of replicas and leaders,
+//! with Kafka's replication throttle, and the `status` and `cancel` of reassignments in
+//! progress.
+
+mod cancel;
+mod status;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::balance::{
+    Assignment, FOLLOWER_RATE, FOLLOWER_REPLICAS, LEADER_RATE, LEADER_REPLICAS, Load, Move, Target, ThrottlePlan,
+    from_reassignment_json, loads, plan, throttle_plan, to_reassignment_json,
+};
+use crate::cli::{RebalanceAction, RebalanceArgs, RebalancePlanArgs};
+use crate::commands::Context;
+use crate::commands::rollout::agreed_metadata;
+use crate::exit::{ExitCode, Failure};
+use crate::kafka::KafkaOptions;
+use crate::kafka::configs::{ConfigTarget, alter_configs};
+use crate::kafka::metadata::ClusterMeta;
+use crate::kafka::reassign::{alter_reassignments, elect_preferred, list_reassignments};
+
+pub async fn run(ctx: &Context, args: &RebalanceArgs) -> anyhow::Result<()> {
+    match &args.action {
+        Some(RebalanceAction::Status(a)) => status::run(ctx, a).await,
+        Some(RebalanceAction::Cancel(a)) => cancel::run(ctx, a).await,
+        None => rebalance(ctx, &args.plan).await,
+    }
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PlanDoc<'a> {
+    executed: bool,
+    moves: &'a [Move],
+    /// Replicas that copy data, summed over the moves.
+    replicas_to_copy: usize,
+    brokers: &'a [Load],
+}
+
+/// The assignment of every partition (of `topics`, or all), as the brokers agree on it.
+fn assignments(meta: &ClusterMeta, topics: &[String]) -> Vec<Assignment> {
+    meta.topics
+        .iter()
+        .filter(|t| t.error.is_none() && (topics.is_empty() || topics.contains(&t.name)))
+        .flat_map(|t| {
+            t.partitions.iter().map(|p| Assignment {
+                topic: t.name.clone(),
+                partition: p.id,
+                replicas: p.replicas.clone(),
+            })
+        })
+        .collect()
+}
+
+/// The brokers replicas may go to: --brokers, else every registered broker, less --exclude.
+/// Every one named must be registered.
+fn targets(meta: &ClusterMeta, args: &RebalancePlanArgs) -> anyhow::Result<Vec<Target>> {
+    let registered: BTreeSet<i32> = meta.brokers.iter().map(|b| b.id).collect();
+    for id in args.brokers.iter().chain(args.exclude.iter()) {
+        if !registered.contains(id) {
+            return Err(Failure::new(ExitCode::Usage, format!("broker {id} is not registered"))
+                .hint(format!(
+                    "registered brokers: {}",
+                    registered.iter().map(i32::to_string).collect::<Vec<_>>().join(", ")
+                ))
+                .into());
+        }
+    }
+    let chosen: BTreeSet<i32> =
+        if args.brokers.is_empty() { registered } else { args.brokers.iter().copied().collect() };
+    Ok(chosen.into_iter().filter(|b| !args.exclude.contains(b)).map(|id| Target { id, rack: None }).collect())
+}
+
+async fn rebalance(ctx: &Context, args: &RebalancePlanArgs) -> anyhow::Result<()> {
+    if let Some(t) = args.topics.iter().find(|t| t.is_empty()) {
+        return Err(Failure::new(ExitCode::Usage, format!("--topic {t:?}: empty topic name")).into());
+    }
+    let from_file = match &args.from_file {
+        Some(path) => Some(
+            std::fs::read_to_string(path)
+                .map_err(|e| Failure::new(ExitCode::Usage, format!("read {}: {e}", path.display())))?,
+        ),
+        None => None,
+    };
+    let session = ctx.session(Duration::from_secs(30).min(args.timeout)).await?;
+    let result = async {
+        let opts = &session.backend.client("rebalance")?.opts;
+        let in_progress = list_reassignments(opts).await?;
+        if !in_progress.is_empty() {
+            return Err(Failure::new(
+                ExitCode::Refused,
+                format!("{} partition reassignments are already in progress", in_progress.len()),
+            )
+            .hint("follow them with `kubectl kafka rebalance status`, or stop them with `rebalance cancel`")
+            .into());
+        }
+        let meta = agreed_metadata(opts, None).await?;
+        let current = assignments(&meta, &args.topics);
+        if let Some(t) = args.topics.iter().find(|t| !current.iter().any(|a| &a.topic == *t)) {
+            return Err(crate::route::missing_topic(t, &session.cluster.namespace));
+        }
+        let targets = targets(&meta, args)?;
+        let moves = match &from_file {
+            Some(text) => from_reassignment_json(text, &current)
+                .map_err(|m| Failure::new(ExitCode::Usage, format!("--from-file: {m}")))?,
+            None => plan(&current, &targets).map_err(|m| {
+                Failure::new(ExitCode::Refused, m)
+                    .hint("target more brokers (--brokers), add one first, or lower that topic's replication factor")
+            })?,
+        };
+        let brokers = loads(&current, &moves, &targets);
+        if let Some(path) = &args.to_file {
+            let text = serde_json::to_string_pretty(&to_reassignment_json(&moves))? + "\n";
+            std::fs::write(path, text)
+                .map_err(|e| Failure::new(ExitCode::Failure, format!("write {}: {e}", path.display())))?;
+            ctx.printer.note(&format!("plan written to {} (kafka-reassign-partitions.sh format)", path.display()));
+        }
+        // With -o json an executed plan is printed once, when done.
+        if !(ctx.printer.format.is_machine() && args.execute) {
+            print_plan(ctx, false, &moves, &brokers)?;
+        }
+        if moves.is_empty() {
+            ctx.printer.note("balanced already: nothing to move");
+            return Ok(());
+        }
+        if !args.execute {
+            ctx.printer.note("dry run: nothing changed; pass --execute to apply");
+            return Ok(());
+        }
+        execute(ctx, args, opts, &meta, &moves).await?;
+        if ctx.printer.format.is_machine() {
+            return print_plan(ctx, true, &moves, &brokers);
+        }
+        ctx.printer.lines(&[format!(
+            "rebalanced: {} partitions moved, every broker shows their new replicas in sync",
+            moves.len()
+        )])
+    }
+    .await;
+    session.close().await;
+    result
+}
+
+fn print_plan(ctx: &Context, executed: bool, moves: &[Move], brokers: &[Load]) -> anyhow::Result<()> {
+    let replicas_to_copy = moves.iter().map(|m| m.adding().len()).sum();
+    if ctx.printer.format.is_machine() {
+        return ctx.printer.document(&PlanDoc { executed, moves, replicas_to_copy, brokers });
+    }
+    let join = |v: &[i32]| v.iter().map(i32::to_string).collect::<Vec<_>>().join(",");
+    let rows: Vec<Vec<String>> = moves
+        .iter()
+        .map(|m| {
+            let what = if m.adding().is_empty() {
+                "leader order".to_string()
+            } else {
+                format!("copy to {}", join(&m.adding()))
+            };
+            vec![format!("{}/{}", m.topic, m.partition), join(&m.from), join(&m.to), what]
+        })
+        .collect();
+    if !rows.is_empty() {
+        ctx.printer.table(&["PARTITION", "FROM", "TO", "MOVES"], &rows)?;
+        ctx.printer.lines(&[String::new()])?;
+    }
+    let loads: Vec<Vec<String>> = brokers
+        .iter()
+        .map(|l| {
+            vec![
+                l.broker.to_string(),
+                format!("{} -> {}", l.replicas_before, l.replicas_after),
+                format!("{} -> {}", l.leaders_before, l.leaders_after),
+            ]
+        })
+        .collect();
+    ctx.printer.table(&["BROKER", "REPLICAS", "PREFERRED-LEADERS"], &loads)?;
+    ctx.printer.note(&format!("{} partitions change; {replicas_to_copy} replicas copy data", moves.len()));
+    Ok(())
+}
+
+/// The address each broker answers at for this route (its tunnel when tunnelled).
+fn addresses(meta: &ClusterMeta) -> BTreeMap<i32, String> {
+    meta.brokers.iter().map(|b| (b.id, format!("{}:{}", b.host, b.port))).collect()
+}
+
+/// Sets the throttle (rates on each broker, sent to that broker; replica lists on topics).
+async fn set_throttle(opts: &KafkaOptions, meta: &ClusterMeta, plan: &ThrottlePlan, rate: u64) -> anyhow::Result<()> {
+    let topics: Vec<_> = plan
+        .topics
+        .iter()
+        .map(|(t, (leaders, followers))| {
+            (
+                ConfigTarget::Topic(t.clone()),
+                vec![
+                    (LEADER_REPLICAS.to_string(), leaders.clone()),
+                    (FOLLOWER_REPLICAS.to_string(), followers.clone()),
+                ],
+                vec![],
+            )
+        })
+        .collect();
+    alter_configs(&opts.bootstrap, opts, &topics).await?;
+    let at = addresses(meta);
+    for b in &plan.brokers {
+        let rates = vec![(LEADER_RATE.to_string(), rate.to_string()), (FOLLOWER_RATE.to_string(), rate.to_string())];
+        let address = at.get(b).cloned().unwrap_or_else(|| opts.bootstrap.clone());
+        alter_configs(&address, opts, &[(ConfigTarget::Broker(*b), rates, vec![])]).await?;
+    }
+    Ok(())
+}
+
+/// Removes what `set_throttle` set; every part is tried, and the failures are reported.
+pub async fn clear_throttle(opts: &KafkaOptions, meta: &ClusterMeta, plan: &ThrottlePlan) -> Result<(), String> {
+    let mut failed = Vec::new();
+    let topics: Vec<_> = plan
+        .topics
+        .keys()
+        .map(|t| {
+            (ConfigTarget::Topic(t.clone()), vec![], vec![LEADER_REPLICAS.to_string(), FOLLOWER_REPLICAS.to_string()])
+        })
+        .collect();
+    if !topics.is_empty()
+        && let Err(e) = alter_configs(&opts.bootstrap, opts, &topics).await
+    {
+        failed.push(format!("{e:#}"));
+    }
+    let at = addresses(meta);
+    for b in &plan.brokers {
+        let keys = vec![LEADER_RATE.to_string(), FOLLOWER_RATE.to_string()];
+        let address = at.get(b).cloned().unwrap_or_else(|| opts.bootstrap.clone());
+        if let Err(e) = alter_configs(&address, opts, &[(ConfigTarget::Broker(*b), vec![], keys)]).await {
+            failed.push(format!("broker {b}: {e:#}"));
+        }
+    }
+    if failed.is_empty() { Ok(()) } else { Err(failed.join("; ")) }
+}
+
+/// Throttle (if asked), start the moves, wait for Kafka to finish them, always remove the
+/// throttle, then verify from every broker and elect the preferred leaders.
+async fn execute(
+    ctx: &Context,
+    args: &RebalancePlanArgs,
+    opts: &KafkaOptions,
+    meta: &ClusterMeta,
+    moves: &[Move],
+) -> anyhow::Result<()> {
+    let throttle = throttle_plan(moves);
+    if let Some(rate) = args.throttle {
+        if let Err(err) = set_throttle(opts, meta, &throttle, rate).await {
+            let _ = clear_throttle(opts, meta, &throttle).await;
+            return Err(err.context("set the replication throttle"));
+        }
+    }
+    let started = async {
+        let changes: Vec<_> = moves.iter().map(|m| (m.topic.clone(), m.partition, Some(m.to.clone()))).collect();
+        alter_reassignments(opts, &changes).await
+    }
+    .await;
+    let waited = match started {
+        Ok(()) => wait_moved(ctx, opts, moves, args.timeout).await,
+        Err(err) => Err(err.context("start the reassignment")),
+    };
+    // The throttle goes whatever happened: finished, failed, timed out or interrupted.
+    let cleared = if args.throttle.is_some() { clear_throttle(opts, meta, &throttle).await } else { Ok(()) };
+    if let Err(why) = &cleared {
+        ctx.printer.warn(&format!("could not remove every replication throttle: {why}"));
+    }
+    match waited? {
+        Waited::Interrupted(left) => {
+            return Err(Failure::new(
+                ExitCode::Interrupted,
+                format!(
+                    "interrupted with {left} partitions still moving; Kafka goes on moving them (throttle removed)"
+                ),
+            )
+            .hint("`kubectl kafka rebalance status` follows them; `rebalance cancel` stops them")
+            .into());
+        }
+        Waited::Done => {}
+    }
+    verify(ctx, opts, moves).await
+}
+
+enum Waited {
+    Done,
+    /// Ctrl-C, with how many partitions were still moving.
+    Interrupted(usize),
+}
+
+/// Waits until none of `moves` is still being reassigned, as the controller lists them.
+async fn wait_moved(ctx: &Context, opts: &KafkaOptions, moves: &[Move], limit: Duration) -> anyhow::Result<Waited> {
+    let ours: BTreeSet<(String, i32)> = moves.iter().map(|m| (m.topic.clone(), m.partition)).collect();
+    let bar = ctx.printer.progress("moving");
+    let deadline = tokio::time::Instant::now() + limit;
+    let ctrl_c = tokio::signal::ctrl_c();
+    tokio::pin!(ctrl_c);
+    loop {
+        let left = list_reassignments(opts).await?.keys().filter(|k| ours.contains(*k)).count();
+        bar.set_message(format!("{} of {} partitions moved", ours.len() - left, ours.len()));
+        if left == 0 {
+            bar.finish_and_clear();
+            return Ok(Waited::Done);
+        }
+        if tokio::time::Instant::now() >= deadline {
+            bar.finish_and_clear();
+            return Err(Failure::new(
+                ExitCode::Failure,
+                format!("{left} partitions still moving after {limit:?}; Kafka goes on moving them"),
+            )
+            .hint("`kubectl kafka rebalance status` follows them; `rebalance cancel` stops them")
+            .into());
+        }
+        tokio::select! {
+            _ = &mut ctrl_c => {
+                bar.finish_and_clear();
+                return Ok(Waited::Interrupted(left));
+            }
+            _ = tokio::time::sleep(Duration::from_secs(1)) => {}
+        }
+    }
+}
+
+/// Every broker, asked on its own, shows each moved partition with its new replicas, all in
+/// sync; then the preferred leaders are elected.
+async fn verify(ctx: &Context, opts: &KafkaOptions, moves: &[Move]) -> anyhow::Result<()> {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+    loop {
+        let agreed = agreed_metadata(opts, None).await?;
+        let behind: Vec<String> = moves
+            .iter()
+            .filter(|m| {
+                let p = agreed
+                    .topics
+                    .iter()
+                    .find(|t| t.name == m.topic)
+                    .and_then(|t| t.partitions.iter().find(|p| p.id == m.partition));
+                !p.is_some_and(|p| p.replicas == m.to && m.to.iter().all(|r| p.isr.contains(r)))
+            })
+            .map(|m| format!("{}/{}", m.topic, m.partition))
+            .collect();
+        if behind.is_empty() {
+            break;
+        }
+        if tokio::time::Instant::now() >= deadline {
+            return Err(Failure::new(
+                ExitCode::Failure,
+                format!("moved, but not every broker shows {} with its new replicas in sync", behind.join(", ")),
+            )
+            .hint("`kubectl kafka health` shows the cluster")
+            .into());
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    let reordered: Vec<(String, i32)> =
+        moves.iter().filter(|m| m.from.first() != m.to.first()).map(|m| (m.topic.clone(), m.partition)).collect();
+    if !reordered.is_empty() {
+        for (partition, why) in elect_preferred(opts, &reordered).await? {
+            ctx.printer.warn(&format!("{partition}: preferred leader not elected ({why})"));
+        }
+    }
+    Ok(())
+}

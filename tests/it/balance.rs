@@ -1,0 +1,252 @@
+//! `rebalance` against the bed (issue 14): a plan that moves as little as it must, applied
+//! with Kafka's throttle, verified from every broker; status and cancel of a move in progress.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use crate::bed::*;
+
+fn kk(args: &[&str]) -> Run {
+    let mut v = vec!["-n", "kafka"];
+    v.extend_from_slice(args);
+    plugin(&v)
+}
+
+fn json(run: Run) -> serde_json::Value {
+    serde_json::from_str(&run.ok().stdout).unwrap()
+}
+
+/// No broker carries a replication throttle rate, and `topic` no throttled replica list.
+fn no_throttle_left(topic: &str) {
+    let brokers = kafka_tool(
+        "kafka-configs.sh",
+        &["--bootstrap-server", "localhost:9092", "--describe", "--entity-type", "brokers"],
+        None,
+    )
+    .ok();
+    assert!(!brokers.stdout.contains("throttled.rate"), "{}", brokers.stdout);
+    let topic = kafka_tool(
+        "kafka-configs.sh",
+        &["--bootstrap-server", "localhost:9092", "--describe", "--entity-type", "topics", "--entity-name", topic],
+        None,
+    )
+    .ok();
+    assert!(!topic.stdout.contains("throttled.replicas"), "{}", topic.stdout);
+}
+
+/// Replicas per broker of `topic` as broker `n` itself reports them.
+fn replicas_per_broker(n: u32, topic: &str) -> BTreeMap<i32, usize> {
+    let address = format!("{}:9092", pod_ip(n).expect("a running pod"));
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/testbed/lib/kafka_probe.py");
+    let out = std::process::Command::new("python3").args([script, &address, "--topic", topic]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut count = BTreeMap::new();
+    for line in String::from_utf8_lossy(&out.stdout).lines().skip(1) {
+        let replicas = line.split(' ').nth(4).unwrap_or_default();
+        for r in replicas.split(',').filter_map(|r| r.parse().ok()) {
+            *count.entry(r).or_insert(0) += 1;
+        }
+    }
+    count
+}
+
+#[test]
+fn rebalance_spreads_a_lopsided_topic_over_every_broker() {
+    let _bed = exclusive();
+    wait_bed_ready();
+    wait_until("a healthy cluster", Duration::from_secs(150), || kk(&["health"]).code == 0);
+    let topic = format!("lopsided-{}", std::process::id());
+    // Six partitions of RF 2, all on brokers 1 and 2: broker 3 holds nothing.
+    kafka_tool(
+        "kafka-topics.sh",
+        &[
+            "--bootstrap-server",
+            "localhost:9092",
+            "--create",
+            "--topic",
+            &topic,
+            "--replica-assignment",
+            "1:2,2:1,1:2,2:1,1:2,2:1",
+        ],
+        None,
+    )
+    .ok();
+    struct Delete(String);
+    impl Drop for Delete {
+        fn drop(&mut self) {
+            let _ = plugin(&["-n", "kafka", "topics", "delete", &self.0, "--yes"]);
+        }
+    }
+    let _delete = Delete(topic.clone());
+    wait_until("the topic on every broker", Duration::from_secs(30), || {
+        (1..=3).all(|b| replicas_per_broker(b, &topic).values().sum::<usize>() == 12)
+    });
+    let lines: String = (0..600).map(|i| format!("m{i}\n")).collect();
+    let produced = kafka_tool(
+        "kafka-console-producer.sh",
+        &["--bootstrap-server", "localhost:9092", "--topic", &topic, "--producer-property", "acks=all"],
+        Some(&lines),
+    );
+    assert_eq!(produced.code, 0, "{produced:?}");
+
+    // The plan: 12 replicas over 3 brokers is 4 each, so exactly 4 replicas copy, all to 3.
+    let plan = json(kk(&["rebalance", "--topic", &topic, "-o", "json"]));
+    assert_eq!(plan["executed"], false);
+    assert_eq!(plan["replicasToCopy"], 4, "{plan}");
+    for b in plan["brokers"].as_array().unwrap() {
+        assert_eq!(b["replicasAfter"], 4, "{plan}");
+    }
+    assert_eq!(replicas_per_broker(1, &topic).get(&3), None, "a dry run changes nothing");
+
+    let file = std::env::temp_dir().join(format!("{topic}.json"));
+    let done = kk(&[
+        "rebalance",
+        "--topic",
+        &topic,
+        "--execute",
+        "--throttle",
+        "10MB",
+        "--to-file",
+        file.to_str().unwrap(),
+        "--timeout",
+        "3m",
+    ]);
+    assert_eq!(done.code, 0, "{done:?}");
+    assert!(done.stdout.contains("rebalanced: "), "{}", done.stdout);
+    // kafka-reassign-partitions.sh's own format: Kafka's tool verifies the plan as complete.
+    let plan_text = std::fs::read_to_string(&file).unwrap();
+    let in_pod = format!("/tmp/{topic}.json");
+    let copy = std::process::Command::new(kubectl_bin())
+        .arg("--kubeconfig")
+        .arg(kubeconfig())
+        .args(["-n", "kafka", "exec", "-i", &pod_of(1), "-c", "kafka", "--", "tee", &in_pod])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .and_then(|mut c| {
+            use std::io::Write;
+            c.stdin.take().unwrap().write_all(plan_text.as_bytes())?;
+            c.wait()
+        })
+        .unwrap();
+    assert!(copy.success());
+    let verify = kafka_tool(
+        "kafka-reassign-partitions.sh",
+        &[
+            "--bootstrap-server",
+            "localhost:9092",
+            "--reassignment-json-file",
+            &in_pod,
+            "--verify",
+            "--preserve-throttles",
+        ],
+        None,
+    )
+    .ok();
+    assert!(!verify.stdout.contains("in progress"), "{}", verify.stdout);
+    assert!(verify.stdout.contains("is completed"), "{}", verify.stdout);
+
+    // Every broker, asked on its own, sees 4 replicas on each broker.
+    for n in 1..=3 {
+        let per = replicas_per_broker(n, &topic);
+        assert_eq!(per.values().copied().collect::<Vec<_>>(), vec![4, 4, 4], "broker {n} sees {per:?}");
+    }
+    no_throttle_left(&topic);
+    assert!(kk(&["rebalance", "status"]).ok().stdout.contains("no partition reassignment in progress"));
+    // Nothing lost: all 600 records read back.
+    let consumed = kk(&["consume", &topic, "--from-beginning", "--max-messages", "600", "--timeout", "60s"]).ok();
+    assert_eq!(consumed.stdout.lines().count(), 600);
+    // Balanced now: a second run moves nothing.
+    let again = kk(&["rebalance", "--topic", &topic]).ok();
+    assert!(again.stderr.contains("balanced already"), "{}", again.stderr);
+    // Refusals: a broker that is not registered, a topic that does not exist; nothing changes.
+    let bad = kk(&["rebalance", "--exclude-broker", "9"]);
+    assert_eq!(bad.code, 2, "{bad:?}");
+    assert!(bad.stderr.contains("broker 9 is not registered"), "{}", bad.stderr);
+    let missing = kk(&["rebalance", "--topic", "no-such-topic-here"]);
+    assert_eq!(missing.code, 6, "{missing:?}");
+}
+
+#[test]
+fn status_and_cancel_of_a_throttled_move_in_progress() {
+    let _bed = exclusive();
+    wait_bed_ready();
+    let topic = format!("slow-move-{}", std::process::id());
+    let bootstrap = "localhost:9092";
+    kafka_tool(
+        "kafka-topics.sh",
+        &["--bootstrap-server", bootstrap, "--create", "--topic", &topic, "--replica-assignment", "1"],
+        None,
+    )
+    .ok();
+    struct Delete(String);
+    impl Drop for Delete {
+        fn drop(&mut self) {
+            let _ = plugin(&["-n", "kafka", "rebalance", "cancel", "--yes"]);
+            let _ = plugin(&["-n", "kafka", "topics", "delete", &self.0, "--yes"]);
+        }
+    }
+    let _delete = Delete(topic.clone());
+    kafka_tool(
+        "kafka-producer-perf-test.sh",
+        &[
+            "--topic",
+            &topic,
+            "--num-records",
+            "16384",
+            "--record-size",
+            "1024",
+            "--throughput",
+            "-1",
+            "--producer-props",
+            &format!("bootstrap.servers={bootstrap}"),
+            "acks=1",
+        ],
+        None,
+    )
+    .ok();
+    // The plugin moves it to broker 2 at 10 kB/s and gives up waiting after 5 s: the move goes
+    // on in Kafka, and the throttle is removed as the command ends... which would let the move
+    // finish at once. So the slow move is started with Kafka's own tool, throttled, instead.
+    let plan = format!(r#"{{"version":1,"partitions":[{{"topic":"{topic}","partition":0,"replicas":[2]}}]}}"#);
+    let file = format!("/tmp/{topic}.json");
+    let write = std::process::Command::new(kubectl_bin())
+        .arg("--kubeconfig")
+        .arg(kubeconfig())
+        .args(["-n", "kafka", "exec", "-i", &pod_of(1), "-c", "kafka", "--", "tee", &file])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .and_then(|mut c| {
+            use std::io::Write;
+            c.stdin.take().unwrap().write_all(plan.as_bytes())?;
+            c.wait()
+        })
+        .unwrap();
+    assert!(write.success());
+    kafka_tool(
+        "kafka-reassign-partitions.sh",
+        &["--bootstrap-server", bootstrap, "--reassignment-json-file", &file, "--execute", "--throttle", "10000"],
+        None,
+    )
+    .ok();
+    let status = json(kk(&["rebalance", "status", "-o", "json"]));
+    let row = status["inProgress"].as_array().unwrap().iter().find(|r| r["topic"] == topic.as_str()).cloned().unwrap();
+    assert_eq!(row["adding"], serde_json::json!([2]), "{status}");
+    assert_eq!(row["removing"], serde_json::json!([1]), "{status}");
+    // A new rebalance refuses while a move is in progress.
+    let refused = kk(&["rebalance"]);
+    assert_eq!(refused.code, 9, "{refused:?}");
+    assert!(refused.stderr.contains("already in progress"), "{}", refused.stderr);
+    let dry = kk(&["rebalance", "cancel", "--dry-run"]).ok();
+    assert!(dry.stdout.contains("would cancel"), "{}", dry.stdout);
+    let unasked = kk(&["rebalance", "cancel"]);
+    assert_eq!(unasked.code, 2, "no terminal, no --yes: not cancelled: {unasked:?}");
+    let cancelled = kk(&["rebalance", "cancel", "--yes"]).ok();
+    assert!(cancelled.stdout.contains(&format!("{topic}/0")), "{}", cancelled.stdout);
+    wait_until("the partition back on broker 1 alone", Duration::from_secs(30), || {
+        replicas_per_broker(1, &topic) == BTreeMap::from([(1, 1)])
+    });
+    no_throttle_left(&topic);
+    assert!(kk(&["rebalance", "status"]).ok().stdout.contains("no partition reassignment in progress"));
+}
