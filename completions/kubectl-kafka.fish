@@ -57,7 +57,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_needs_command" -f -a "rebalan
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_needs_command" -f -a "rollback" -d 'Roll brokers back to a previous revision (`kubectl rollout undo`, with Kafka\'s checks)'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_needs_command" -f -a "history" -d 'Revisions of the broker Deployments, with change causes and what changed'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_needs_command" -f -a "rollout-status" -d 'Wait for broker rollouts to finish, and for the brokers to be registered and in sync'
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_needs_command" -f -a "scale" -d 'Stop (--replicas 0) or start (--replicas 1) one broker'
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_needs_command" -f -a "scale" -d 'Stop (--replicas 0) or start (--replicas 1) one broker, or grow or shrink the cluster (--brokers N)'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_needs_command" -f -a "completion" -d 'Shell completion: print a script, or install the completer kubectl runs'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_needs_command" -f -a "man" -d 'Print the man page (or write one per subcommand with --dir)'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -706,6 +706,8 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand rollout-stat
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand rollout-status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand rollout-status" -s V -l version -d 'Print version'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand scale" -l replicas -d '0 stops the broker, 1 starts it' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand scale" -l brokers -d 'Grow or shrink the cluster to this many brokers' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand scale" -l throttle -d 'With --brokers: limit replication while moving partitions, bytes per second (e.g. 50MB)' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand scale" -l timeout -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand scale" -s n -l namespace -d 'Namespace of the Kafka brokers [default: the current context\'s namespace]' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand scale" -l context -d 'The kubeconfig context to use [default: the current context]' -r
@@ -720,6 +722,9 @@ port-forward\t'Kube port-forward to each broker\'s pod, with the Kafka address-r
 exec\t'Kafka\'s own tools inside a broker pod (needs pods/exec, not pods/portforward)'
 direct\t'The advertised addresses as they are (inside the cluster)'"
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand scale" -l request-timeout -d 'Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand scale" -l no-rebalance -d 'With --brokers: add the brokers but move no partitions onto them'
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand scale" -l yes -d 'With --brokers (shrinking): remove without asking'
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand scale" -l delete-volume -d 'With --brokers (shrinking): delete the removed brokers\' PVCs too'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand scale" -l dry-run
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand scale" -l force
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand scale" -s q -l quiet -d 'Print only data and errors: no progress, warnings or hints'
@@ -779,7 +784,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand help; and no
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand help; and not __fish_seen_subcommand_from status version proxy topics produce consume groups health quorum doctor disk restart rebalance rollback history rollout-status scale completion man help" -f -a "rollback" -d 'Roll brokers back to a previous revision (`kubectl rollout undo`, with Kafka\'s checks)'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand help; and not __fish_seen_subcommand_from status version proxy topics produce consume groups health quorum doctor disk restart rebalance rollback history rollout-status scale completion man help" -f -a "history" -d 'Revisions of the broker Deployments, with change causes and what changed'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand help; and not __fish_seen_subcommand_from status version proxy topics produce consume groups health quorum doctor disk restart rebalance rollback history rollout-status scale completion man help" -f -a "rollout-status" -d 'Wait for broker rollouts to finish, and for the brokers to be registered and in sync'
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand help; and not __fish_seen_subcommand_from status version proxy topics produce consume groups health quorum doctor disk restart rebalance rollback history rollout-status scale completion man help" -f -a "scale" -d 'Stop (--replicas 0) or start (--replicas 1) one broker'
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand help; and not __fish_seen_subcommand_from status version proxy topics produce consume groups health quorum doctor disk restart rebalance rollback history rollout-status scale completion man help" -f -a "scale" -d 'Stop (--replicas 0) or start (--replicas 1) one broker, or grow or shrink the cluster (--brokers N)'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand help; and not __fish_seen_subcommand_from status version proxy topics produce consume groups health quorum doctor disk restart rebalance rollback history rollout-status scale completion man help" -f -a "completion" -d 'Shell completion: print a script, or install the completer kubectl runs'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand help; and not __fish_seen_subcommand_from status version proxy topics produce consume groups health quorum doctor disk restart rebalance rollback history rollout-status scale completion man help" -f -a "man" -d 'Print the man page (or write one per subcommand with --dir)'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand help; and not __fish_seen_subcommand_from status version proxy topics produce consume groups health quorum doctor disk restart rebalance rollback history rollout-status scale completion man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -1248,7 +1248,9 @@ direct\:"The advertised addresses as they are (inside the cluster)"))' \
 ;;
 (scale)
 _arguments "${_arguments_options[@]}" : \
-'--replicas=[0 stops the broker, 1 starts it]:REPLICAS:_default' \
+'(--brokers)--replicas=[0 stops the broker, 1 starts it]:REPLICAS:_default' \
+'--brokers=[Grow or shrink the cluster to this many brokers]:BROKERS:_default' \
+'--throttle=[With --brokers\: limit replication while moving partitions, bytes per second (e.g. 50MB)]:THROTTLE:_default' \
 '--timeout=[]:TIMEOUT:_default' \
 '-n+[Namespace of the Kafka brokers \[default\: the current context'\''s namespace\]]:NAMESPACE:_default' \
 '--namespace=[Namespace of the Kafka brokers \[default\: the current context'\''s namespace\]]:NAMESPACE:_default' \
@@ -1269,6 +1271,9 @@ port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
 '--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--no-rebalance[With --brokers\: add the brokers but move no partitions onto them]' \
+'--yes[With --brokers (shrinking)\: remove without asking]' \
+'--delete-volume[With --brokers (shrinking)\: delete the removed brokers'\'' PVCs too]' \
 '--dry-run[]' \
 '--force[]' \
 '(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
@@ -1279,7 +1284,7 @@ direct\:"The advertised addresses as they are (inside the cluster)"))' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':broker:_default' \
+'::broker -- The broker to stop or start (with --replicas):_default' \
 && ret=0
 ;;
 (completion)
@@ -1552,7 +1557,7 @@ _kubectl-kafka_commands() {
 'rollback:Roll brokers back to a previous revision (\`kubectl rollout undo\`, with Kafka'\''s checks)' \
 'history:Revisions of the broker Deployments, with change causes and what changed' \
 'rollout-status:Wait for broker rollouts to finish, and for the brokers to be registered and in sync' \
-'scale:Stop (--replicas 0) or start (--replicas 1) one broker' \
+'scale:Stop (--replicas 0) or start (--replicas 1) one broker, or grow or shrink the cluster (--brokers N)' \
 'completion:Shell completion\: print a script, or install the completer kubectl runs' \
 'man:Print the man page (or write one per subcommand with --dir)' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -1671,7 +1676,7 @@ _kubectl-kafka__subcmd__help_commands() {
 'rollback:Roll brokers back to a previous revision (\`kubectl rollout undo\`, with Kafka'\''s checks)' \
 'history:Revisions of the broker Deployments, with change causes and what changed' \
 'rollout-status:Wait for broker rollouts to finish, and for the brokers to be registered and in sync' \
-'scale:Stop (--replicas 0) or start (--replicas 1) one broker' \
+'scale:Stop (--replicas 0) or start (--replicas 1) one broker, or grow or shrink the cluster (--brokers N)' \
 'completion:Shell completion\: print a script, or install the completer kubectl runs' \
 'man:Print the man page (or write one per subcommand with --dir)' \
 'help:Print this message or the help of the given subcommand(s)' \

@@ -128,7 +128,10 @@ pub enum Command {
     History(HistoryArgs),
     /// Wait for broker rollouts to finish, and for the brokers to be registered and in sync
     RolloutStatus(RolloutStatusArgs),
-    /// Stop (--replicas 0) or start (--replicas 1) one broker
+    /// Stop (--replicas 0) or start (--replicas 1) one broker, or grow or shrink the cluster (--brokers N)
+    #[command(
+        after_help = "Examples:\n  kubectl kafka -n kafka scale kafka-3 --replicas 0      # stop one broker, safely\n  kubectl kafka -n kafka scale --brokers 4 --dry-run     # the objects and the plan\n  kubectl kafka -n kafka scale --brokers 4               # add kafka-4 and move partitions onto it\n  kubectl kafka -n kafka scale --brokers 3 --yes         # drain, stop, unregister and remove kafka-4\nNew brokers copy the highest broker's Deployment, Service and PVC; with a static controller\nquorum they are brokers only and the voters stay as they are. Only brokers that are not\nvoters can be removed; their PVCs are kept unless --delete-volume."
+    )]
     Scale(ScaleArgs),
     /// Shell completion: print a script, or install the completer kubectl runs
     #[command(
@@ -277,10 +280,27 @@ pub struct RolloutStatusArgs {
 
 #[derive(Debug, Args)]
 pub struct ScaleArgs {
-    pub broker: String,
+    /// The broker to stop or start (with --replicas)
+    #[arg(required_unless_present = "brokers", requires = "replicas")]
+    pub broker: Option<String>,
     /// 0 stops the broker, 1 starts it
-    #[arg(long, value_parser = clap::value_parser!(i32).range(0..=1))]
-    pub replicas: i32,
+    #[arg(long, value_parser = clap::value_parser!(i32).range(0..=1), conflicts_with = "brokers")]
+    pub replicas: Option<i32>,
+    /// Grow or shrink the cluster to this many brokers
+    #[arg(long, value_parser = clap::value_parser!(i32).range(1..))]
+    pub brokers: Option<i32>,
+    /// With --brokers: add the brokers but move no partitions onto them
+    #[arg(long, requires = "brokers")]
+    pub no_rebalance: bool,
+    /// With --brokers: limit replication while moving partitions, bytes per second (e.g. 50MB)
+    #[arg(long, value_parser = parse_rate, requires = "brokers")]
+    pub throttle: Option<u64>,
+    /// With --brokers (shrinking): remove without asking
+    #[arg(long)]
+    pub yes: bool,
+    /// With --brokers (shrinking): delete the removed brokers' PVCs too
+    #[arg(long, requires = "brokers")]
+    pub delete_volume: bool,
     #[arg(long)]
     pub dry_run: bool,
     #[arg(long)]

@@ -98,10 +98,10 @@ pub fn apply(current: &[Assignment], moves: &[Move]) -> Vec<Assignment> {
         .collect()
 }
 
-/// The plan: every replica on a broker outside `targets` moves onto one inside; then replicas
-/// move from the most to the least loaded target until no two targets differ by more than
-/// one; then preferred leaders (first replicas) are reordered the same way, which moves no
-/// data. A replica is only placed on a broker the partition does not have, and, when racks
+/// The plan: every replica on a broker outside `targets` moves onto one inside; then each
+/// topic's replicas are spread so no two targets differ by more than one; then the totals
+/// are evened the same way without spoiling any topic's spread; then preferred leaders (first
+/// replicas) are reordered alike, which moves no data. A replica is only placed on a broker the partition does not have, and, when racks
 /// are known, preferably on a rack the partition does not use yet. Deterministic: the same
 /// input gives the same plan.
 pub fn plan(current: &[Assignment], targets: &[Target]) -> Result<Vec<Move>, String> {
@@ -149,31 +149,79 @@ pub fn plan(current: &[Assignment], targets: &[Target]) -> Result<Vec<Move>, Str
             *load.entry(to).or_default() += 1;
         }
     }
-    // 2. Even out replica counts: one replica at a time from the most to the least loaded.
+    // Replicas per topic per target, kept up to date with every move.
+    let mut per_topic: BTreeMap<String, BTreeMap<i32, usize>> = BTreeMap::new();
+    for a in &next {
+        let counts = per_topic.entry(a.topic.clone()).or_insert_with(|| allowed.iter().map(|b| (*b, 0)).collect());
+        for r in &a.replicas {
+            *counts.entry(*r).or_default() += 1;
+        }
+    }
+    let rack_ok = |a: &Assignment, from: i32, to: i32| {
+        let to_rack = rack.get(&to).copied().flatten();
+        to_rack.is_none()
+            || to_rack == rack.get(&from).copied().flatten()
+            || !a.replicas.iter().filter(|r| **r != from).any(|r| rack.get(r).copied().flatten() == to_rack)
+    };
+    // Partition positions by topic, so each search looks at one topic's partitions.
+    let mut by_topic: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, a) in next.iter().enumerate() {
+        by_topic.entry(a.topic.clone()).or_default().push(i);
+    }
+    // 2. Each topic spread evenly (its load follows its partitions): one replica at a time
+    //    from the target holding most of the topic to the one holding least (ties: the
+    //    globally least loaded).
+    for (topic, positions) in &by_topic {
+        loop {
+            let counts = &per_topic[topic];
+            let (&max_b, &max_n) =
+                counts.iter().max_by_key(|(b, n)| (**n, load[*b], std::cmp::Reverse(**b))).expect("targets");
+            let (&min_b, &min_n) = counts.iter().min_by_key(|(b, n)| (**n, load[*b], **b)).expect("targets");
+            if max_n <= min_n + 1 {
+                break;
+            }
+            let Some(&i) = positions.iter().find(|&&i| {
+                let a = &next[i];
+                a.replicas.contains(&max_b) && !a.replicas.contains(&min_b) && rack_ok(a, max_b, min_b)
+            }) else {
+                break;
+            };
+            let a = &mut next[i];
+            let k = a.replicas.iter().position(|r| *r == max_b).expect("contains");
+            a.replicas[k] = min_b;
+            *load.get_mut(&max_b).expect("target") -= 1;
+            *load.get_mut(&min_b).expect("target") += 1;
+            let counts = per_topic.get_mut(topic).expect("topic");
+            *counts.get_mut(&max_b).expect("target") -= 1;
+            *counts.get_mut(&min_b).expect("target") += 1;
+        }
+    }
+    // 3. Even out the totals: from the most to the least loaded target, only moves that keep
+    //    the topic no worse spread (the topic has more replicas on the source than the target).
     loop {
         let (&max_b, &max_n) = load.iter().max_by_key(|(b, n)| (**n, std::cmp::Reverse(**b))).expect("targets");
         let (&min_b, &min_n) = load.iter().min_by_key(|(b, n)| (**n, **b)).expect("targets");
         if max_n <= min_n + 1 {
             break;
         }
-        let same_rack_ok = |a: &Assignment| {
-            let to_rack = rack.get(&min_b).copied().flatten();
-            let from_rack = rack.get(&max_b).copied().flatten();
-            to_rack.is_none()
-                || to_rack == from_rack
-                || !a.replicas.iter().filter(|r| **r != max_b).any(|r| rack.get(r).copied().flatten() == to_rack)
-        };
-        let candidate = next
-            .iter_mut()
-            .filter(|a| a.replicas.contains(&max_b) && !a.replicas.contains(&min_b))
-            .find(|a| same_rack_ok(a));
-        let Some(a) = candidate else { break };
-        let i = a.replicas.iter().position(|r| *r == max_b).expect("contains");
-        a.replicas[i] = min_b;
+        let candidate = next.iter().position(|a| {
+            let counts = &per_topic[&a.topic];
+            a.replicas.contains(&max_b)
+                && !a.replicas.contains(&min_b)
+                && counts[&min_b] < counts[&max_b]
+                && rack_ok(a, max_b, min_b)
+        });
+        let Some(i) = candidate else { break };
+        let a = &mut next[i];
+        let k = a.replicas.iter().position(|r| *r == max_b).expect("contains");
+        a.replicas[k] = min_b;
         *load.get_mut(&max_b).expect("target") -= 1;
         *load.get_mut(&min_b).expect("target") += 1;
+        let counts = per_topic.get_mut(&a.topic).expect("topic");
+        *counts.get_mut(&max_b).expect("target") -= 1;
+        *counts.get_mut(&min_b).expect("target") += 1;
     }
-    // 3. Even out preferred leaders by reordering replicas (no data moves).
+    // 4. Even out preferred leaders by reordering replicas (no data moves).
     let mut leaders: BTreeMap<i32, usize> = allowed.iter().map(|b| (*b, 0)).collect();
     for a in &next {
         if let Some(l) = a.replicas.first() {
@@ -337,6 +385,25 @@ mod tests {
         // More replicas than targets cannot be kept.
         let err = plan(&[a("t", 0, &[1, 2, 3])], &targets(&[1, 2])).unwrap_err();
         assert!(err.contains("t/0 has 3 replicas"), "{err}");
+    }
+
+    #[test]
+    fn every_topic_is_spread_not_only_the_totals() {
+        // Two topics on brokers 1-3; brokers 4 and 5 join. Evening the totals alone could put
+        // all the new replicas from one topic; each topic must reach every broker.
+        let mut current: Vec<Assignment> =
+            (0..50).map(|p| a("big", p, &[1 + p % 3, 1 + (p + 1) % 3, 1 + (p + 2) % 3])).collect();
+        current.extend((0..6).map(|p| a("small", p, &[1 + p % 3, 1 + (p + 1) % 3, 1 + (p + 2) % 3])));
+        let moves = plan(&current, &targets(&[1, 2, 3, 4, 5])).unwrap();
+        let after = apply(&current, &moves);
+        for topic in ["big", "small"] {
+            let (replicas, _) = spread(&after.iter().filter(|x| x.topic == topic).cloned().collect::<Vec<_>>());
+            assert_eq!(replicas.len(), 5, "{topic} on every broker: {replicas:?}");
+            assert!(replicas.values().max().unwrap() - replicas.values().min().unwrap() <= 1, "{topic}: {replicas:?}");
+        }
+        let (replicas, leaders) = spread(&after);
+        assert!(replicas.values().max().unwrap() - replicas.values().min().unwrap() <= 1, "{replicas:?}");
+        assert!(leaders.values().max().unwrap() - leaders.values().min().unwrap() <= 1, "{leaders:?}");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod access;
 pub mod client;
 pub mod discovery;
+pub mod grow;
 pub mod model;
 pub mod selector;
 

@@ -217,6 +217,15 @@ pub async fn quick_metadata(opts: &KafkaOptions) -> anyhow::Result<ClusterMeta> 
     Ok(meta_from_response(&resp))
 }
 
+/// The cluster id, as a broker reports it in its Metadata answer.
+pub async fn cluster_id(opts: &KafkaOptions) -> anyhow::Result<String> {
+    use kafka_protocol::messages::{ApiKey, MetadataRequest, MetadataResponse};
+    let mut client = super::wire::WireClient::connect(&opts.bootstrap, opts.timeout).await?;
+    let request = MetadataRequest::default().with_allow_auto_topic_creation(false).with_topics(Some(vec![]));
+    let resp: MetadataResponse = client.send(ApiKey::Metadata, &request).await?;
+    resp.cluster_id.map(|c| c.to_string()).ok_or_else(|| anyhow::anyhow!("the broker reported no cluster id"))
+}
+
 /// Every broker's own answer to a Metadata request for all topics, each asked on its own
 /// connection (in parallel): one answer speaks for one broker's metadata cache only, and a
 /// cache can lag the controller by seconds after a restart.

@@ -163,6 +163,22 @@ pub async fn elect_preferred(
         .collect())
 }
 
+/// Removes a stopped broker's registration from the cluster (KIP-631's UnregisterBroker, what
+/// `kafka-cluster.sh unregister` sends).
+pub async fn unregister_broker(opts: &KafkaOptions, id: i32) -> anyhow::Result<()> {
+    use kafka_protocol::messages::{UnregisterBrokerRequest, UnregisterBrokerResponse};
+    let mut client = WireClient::connect(&opts.bootstrap, opts.timeout).await?;
+    let resp: UnregisterBrokerResponse =
+        client.send(ApiKey::UnregisterBroker, &UnregisterBrokerRequest::default().with_broker_id(BrokerId(id))).await?;
+    if resp.error_code != 0 {
+        let name = ResponseError::try_from_code(resp.error_code)
+            .map_or_else(|| format!("error code {}", resp.error_code), |e| format!("{e:?}"));
+        let msg = resp.error_message.as_ref().map(|m| format!(": {}", m.as_str())).unwrap_or_default();
+        anyhow::bail!("UnregisterBroker {id}: {name}{msg}");
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -250,3 +250,98 @@ fn status_and_cancel_of_a_throttled_move_in_progress() {
     no_throttle_left(&topic);
     assert!(kk(&["rebalance", "status"]).ok().stdout.contains("no partition reassignment in progress"));
 }
+
+#[test]
+fn scale_out_to_five_and_back_to_three_under_load() {
+    // A producer and a consumer group run through the proxy the whole time. CI fills 8 MiB;
+    // `make soak` sets KUBECTL_KAFKA_SOAK_SCALE_MIB=200 for the issue's full size.
+    let _bed = exclusive();
+    wait_bed_ready();
+    wait_until("a healthy cluster", Duration::from_secs(150), || kk(&["health"]).code == 0);
+    let pid = std::process::id();
+    let (topic, fill) = (format!("scale-load-{pid}"), format!("scale-fill-{pid}"));
+    for t in [&topic, &fill] {
+        kk(&["topics", "create", t, "--partitions", "6", "-r", "3", "--config", "min.insync.replicas=2"]).ok();
+    }
+    struct Back(Vec<String>);
+    impl Drop for Back {
+        fn drop(&mut self) {
+            let _ = plugin(&["-n", "kafka", "rebalance", "cancel", "--yes"]);
+            let _ = plugin(&["-n", "kafka", "scale", "--brokers", "3", "--yes", "--timeout", "10m"]);
+            for t in &self.0 {
+                let _ = plugin(&["-n", "kafka", "topics", "delete", t, "--yes"]);
+            }
+        }
+    }
+    let _back = Back(vec![topic.clone(), fill.clone()]);
+    let mib: u64 = std::env::var("KUBECTL_KAFKA_SOAK_SCALE_MIB").ok().and_then(|v| v.parse().ok()).unwrap_or(8);
+    let records = (mib * 1024).to_string();
+    kafka_tool(
+        "kafka-producer-perf-test.sh",
+        &[
+            "--topic",
+            &fill,
+            "--num-records",
+            &records,
+            "--record-size",
+            "1024",
+            "--throughput",
+            "-1",
+            "--producer-props",
+            "bootstrap.servers=localhost:9092",
+            "acks=all",
+        ],
+        None,
+    )
+    .ok();
+    let load = crate::load::Load::start(&topic, &format!("scale-load-group-{pid}"));
+
+    let grown = kk(&["scale", "--brokers", "5", "--throttle", "100MB", "--timeout", "10m"]);
+    assert_eq!(grown.code, 0, "{grown:?}");
+    let status = json(kk(&["status", "-o", "json"]));
+    let rows = status["brokers"].as_array().cloned().unwrap_or_default();
+    for name in ["kafka-4", "kafka-5"] {
+        let row = rows.iter().find(|r| r["name"] == name).unwrap_or_else(|| panic!("{name} in {status}"));
+        assert!(row["partitionsLed"].as_u64().unwrap_or(0) > 0, "{name} leads partitions: {row}");
+    }
+    // Balanced as the planner sees it now (every broker asked on its own): nothing to move.
+    let again = kk(&["rebalance"]).ok();
+    assert!(again.stderr.contains("balanced already"), "{}", again.stderr);
+    for n in 1..=3 {
+        let per = replicas_per_broker(n, &fill);
+        assert_eq!(per.keys().copied().collect::<Vec<_>>(), vec![1, 2, 3, 4, 5], "broker {n} sees {per:?}");
+    }
+
+    // Removing a voter is refused, naming it; nothing changes.
+    let voter = kk(&["scale", "--brokers", "2", "--yes"]);
+    assert_eq!(voter.code, 9, "{voter:?}");
+    assert!(voter.stderr.contains("kafka-3 (node id 3) is a controller quorum voter"), "{}", voter.stderr);
+
+    let shrunk = kk(&["scale", "--brokers", "3", "--yes", "--timeout", "10m"]);
+    assert_eq!(shrunk.code, 0, "{shrunk:?}");
+    let outcome = load.finish();
+    assert!(outcome.sent > 100, "the producer kept sending ({})", outcome.sent);
+    assert_eq!(outcome.failed, 0, "send failures");
+    assert_eq!(outcome.group_read.len() as u64, outcome.sent, "the live consumer group read every message");
+    crate::load::assert_exactly_once(&topic, outcome.sent, kk);
+
+    // Gone: no workload, no registration (unregistering again says so), no replica, no throttle.
+    let objects = kubectl(&["-n", "kafka", "get", "deployments,services", "-o", "name"]).ok().stdout;
+    assert!(!objects.contains("kafka-4") && !objects.contains("kafka-5"), "{objects}");
+    for id in ["4", "5"] {
+        let again =
+            kafka_tool("kafka-cluster.sh", &["unregister", "--bootstrap-server", "localhost:9092", "--id", id], None);
+        assert!(
+            again.code != 0 && format!("{}{}", again.stdout, again.stderr).contains("BrokerIdNotRegistered"),
+            "broker {id} is still registered: {again:?}"
+        );
+    }
+    for n in 1..=3 {
+        let per = replicas_per_broker(n, &fill);
+        assert_eq!(per.keys().copied().collect::<Vec<_>>(), vec![1, 2, 3], "broker {n} sees {per:?}");
+    }
+    no_throttle_left(&fill);
+    no_throttle_left(&topic);
+    let pvcs = kubectl(&["-n", "kafka", "get", "pvc", "-o", "name"]).ok().stdout;
+    assert!(pvcs.contains("kafka-pvc-4"), "the PVC is kept without --delete-volume: {pvcs}");
+}

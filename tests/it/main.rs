@@ -9,6 +9,7 @@ mod bed;
 mod data;
 mod errors;
 mod health;
+mod load;
 mod rollouts;
 mod shipping;
 mod status;

@@ -5,10 +5,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
-use futures::stream::{FuturesUnordered, StreamExt};
-use rdkafka::ClientConfig;
-use rdkafka::producer::{FutureProducer, FutureRecord};
-
 use crate::bed::*;
 
 fn kk(args: &[&str]) -> Run {
@@ -42,78 +38,7 @@ fn rolling_restart_under_load_loses_and_duplicates_nothing() {
             .as_i64()
             .unwrap();
 
-    let proxy = crate::transports::Proxy::start(&[]);
-    let producer: FutureProducer = ClientConfig::new()
-        .set("bootstrap.servers", &proxy.bootstrap)
-        .set("acks", "all")
-        .set("enable.idempotence", "true")
-        .set("message.timeout.ms", "300000")
-        .set("linger.ms", "5")
-        .create()
-        .unwrap();
-    let stop = Arc::new(AtomicBool::new(false));
-    let (sent, failed) = (Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0)));
-    let load = {
-        let (stop, sent, failed, topic) = (stop.clone(), sent.clone(), failed.clone(), topic.clone());
-        std::thread::spawn(move || {
-            let rt = tokio::runtime::Runtime::new().unwrap();
-            rt.block_on(async {
-                let mut inflight = FuturesUnordered::new();
-                let mut seq = 0u64;
-                while !stop.load(Ordering::SeqCst) {
-                    let value = format!("seq-{seq}");
-                    let key = format!("k{}", seq % 17);
-                    let p = producer.clone();
-                    let t = topic.clone();
-                    inflight.push(async move {
-                        p.send(FutureRecord::to(&t).key(&key).payload(&value), Duration::from_secs(300)).await.is_ok()
-                    });
-                    seq += 1;
-                    if inflight.len() >= 50 {
-                        if let Some(ok) = inflight.next().await {
-                            if !ok {
-                                failed.fetch_add(1, Ordering::SeqCst);
-                            }
-                        }
-                    }
-                    if seq % 50 == 0 {
-                        tokio::time::sleep(Duration::from_millis(10)).await;
-                    }
-                }
-                while let Some(ok) = inflight.next().await {
-                    if !ok {
-                        failed.fetch_add(1, Ordering::SeqCst);
-                    }
-                }
-                sent.store(seq, Ordering::SeqCst);
-            });
-        })
-    };
-    // A live consumer group through the same proxy, reading while the brokers restart.
-    let seen = Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
-    let (consuming, group) = (Arc::new(AtomicBool::new(true)), format!("restart-load-group-{}", std::process::id()));
-    let reader = {
-        let (seen, consuming, topic, bootstrap) =
-            (seen.clone(), consuming.clone(), topic.clone(), proxy.bootstrap.clone());
-        std::thread::spawn(move || {
-            use rdkafka::Message;
-            use rdkafka::consumer::{BaseConsumer, Consumer};
-            let consumer: BaseConsumer = ClientConfig::new()
-                .set("bootstrap.servers", &bootstrap)
-                .set("group.id", &group)
-                .set("auto.offset.reset", "earliest")
-                .set("enable.auto.commit", "true")
-                .create()
-                .unwrap();
-            consumer.subscribe(&[&topic]).unwrap();
-            while consuming.load(Ordering::SeqCst) {
-                if let Some(Ok(m)) = consumer.poll(Duration::from_millis(200)) {
-                    seen.lock().unwrap().push(String::from_utf8_lossy(m.payload().unwrap_or_default()).into_owned());
-                }
-            }
-        })
-    };
-    std::thread::sleep(Duration::from_secs(2));
+    let load = crate::load::Load::start(&topic, &format!("restart-load-group-{}", std::process::id()));
     // Back-to-back full restarts: one in CI, five in `make soak`.
     let rounds: usize = std::env::var("KUBECTL_KAFKA_SOAK_RESTARTS").ok().and_then(|v| v.parse().ok()).unwrap_or(1);
     let mut restart = kk(&["restart", "--timeout", "5m"]);
@@ -121,20 +46,11 @@ fn rolling_restart_under_load_loses_and_duplicates_nothing() {
         assert_eq!(restart.code, 0, "round {round}: {restart:?}");
         restart = kk(&["restart", "--timeout", "5m"]);
     }
-    std::thread::sleep(Duration::from_secs(2));
-    stop.store(true, Ordering::SeqCst);
-    load.join().unwrap();
-    let expected = sent.load(Ordering::SeqCst) as usize;
-    wait_until("the consumer group to read every message", Duration::from_secs(120), || {
-        seen.lock().unwrap().iter().collect::<BTreeSet<_>>().len() >= expected
-    });
-    consuming.store(false, Ordering::SeqCst);
-    reader.join().unwrap();
-    drop(proxy);
+    let outcome = load.finish();
+    let expected = outcome.sent as usize;
     assert_eq!(restart.code, 0, "{restart:?}");
 
-    let group_read: BTreeSet<String> = seen.lock().unwrap().iter().cloned().collect();
-    assert_eq!(group_read.len(), expected, "the live consumer group read every message");
+    assert_eq!(outcome.group_read.len(), expected, "the live consumer group read every message");
 
     // All three restarted: new pods and new processes; the quorum leader last.
     for n in 1..=3u32 {
@@ -148,17 +64,9 @@ fn rolling_restart_under_load_loses_and_duplicates_nothing() {
     }
 
     // Nothing lost, nothing duplicated, no failure surfaced to the producer.
-    let sent = sent.load(Ordering::SeqCst);
-    assert!(sent > 100, "the producer kept sending ({sent})");
-    assert_eq!(failed.load(Ordering::SeqCst), 0, "send failures");
-    let consumed = kk(&["consume", &topic, "--format", "value", "--timeout", "60s"]).ok();
-    let values: Vec<&str> = consumed.stdout.lines().collect();
-    let unique: BTreeSet<&str> = values.iter().copied().collect();
-    assert_eq!(values.len() as u64, sent, "every message exactly once (duplicates: {})", values.len() - unique.len());
-    assert_eq!(unique.len() as u64, sent);
-    for s in 0..sent {
-        assert!(unique.contains(format!("seq-{s}").as_str()), "seq-{s} lost");
-    }
+    assert!(outcome.sent > 100, "the producer kept sending ({})", outcome.sent);
+    assert_eq!(outcome.failed, 0, "send failures");
+    crate::load::assert_exactly_once(&topic, outcome.sent, kk);
     let _ = kk(&["topics", "delete", &topic, "--yes"]);
 }
 

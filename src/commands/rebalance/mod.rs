@@ -89,15 +89,7 @@ async fn rebalance(ctx: &Context, args: &RebalancePlanArgs) -> anyhow::Result<()
     let session = ctx.session(Duration::from_secs(30).min(args.timeout)).await?;
     let result = async {
         let opts = &session.backend.client("rebalance")?.opts;
-        let in_progress = list_reassignments(opts).await?;
-        if !in_progress.is_empty() {
-            return Err(Failure::new(
-                ExitCode::Refused,
-                format!("{} partition reassignments are already in progress", in_progress.len()),
-            )
-            .hint("follow them with `kubectl kafka rebalance status`, or stop them with `rebalance cancel`")
-            .into());
-        }
+        refuse_if_moving(opts).await?;
         let meta = agreed_metadata(opts, None).await?;
         let current = assignments(&meta, &args.topics);
         if let Some(t) = args.topics.iter().find(|t| !current.iter().any(|a| &a.topic == *t)) {
@@ -131,7 +123,7 @@ async fn rebalance(ctx: &Context, args: &RebalancePlanArgs) -> anyhow::Result<()
             ctx.printer.note("dry run: nothing changed; pass --execute to apply");
             return Ok(());
         }
-        execute(ctx, args, opts, &meta, &moves).await?;
+        execute(ctx, args.throttle, args.timeout, opts, &meta, &moves).await?;
         if ctx.printer.format.is_machine() {
             return print_plan(ctx, true, &moves, &brokers);
         }
@@ -143,6 +135,44 @@ async fn rebalance(ctx: &Context, args: &RebalancePlanArgs) -> anyhow::Result<()
     .await;
     session.close().await;
     result
+}
+
+/// Plans an even spread of every topic over `targets` (node ids) and applies it, throttled
+/// when asked, printing the plan first (not with -o json). Refuses while other moves are in
+/// progress. The number of partitions moved.
+pub async fn balance_onto(
+    ctx: &Context,
+    opts: &KafkaOptions,
+    targets: &[i32],
+    rate: Option<u64>,
+    limit: Duration,
+) -> anyhow::Result<usize> {
+    refuse_if_moving(opts).await?;
+    let meta = agreed_metadata(opts, None).await?;
+    let current = assignments(&meta, &[]);
+    let targets: Vec<Target> = targets.iter().map(|id| Target { id: *id, rack: None }).collect();
+    let moves = plan(&current, &targets).map_err(|m| Failure::new(ExitCode::Refused, m))?;
+    if !ctx.printer.format.is_machine() && !moves.is_empty() {
+        print_plan(ctx, false, &moves, &loads(&current, &moves, &targets))?;
+    }
+    if !moves.is_empty() {
+        execute(ctx, rate, limit, opts, &meta, &moves).await?;
+    }
+    Ok(moves.len())
+}
+
+/// Refuses while partition reassignments are in progress.
+pub async fn refuse_if_moving(opts: &KafkaOptions) -> anyhow::Result<()> {
+    let in_progress = list_reassignments(opts).await?;
+    if in_progress.is_empty() {
+        return Ok(());
+    }
+    Err(Failure::new(
+        ExitCode::Refused,
+        format!("{} partition reassignments are already in progress", in_progress.len()),
+    )
+    .hint("follow them with `kubectl kafka rebalance status`, or stop them with `rebalance cancel`")
+    .into())
 }
 
 fn print_plan(ctx: &Context, executed: bool, moves: &[Move], brokers: &[Load]) -> anyhow::Result<()> {
@@ -242,13 +272,14 @@ pub async fn clear_throttle(opts: &KafkaOptions, meta: &ClusterMeta, plan: &Thro
 /// throttle, then verify from every broker and elect the preferred leaders.
 async fn execute(
     ctx: &Context,
-    args: &RebalancePlanArgs,
+    rate: Option<u64>,
+    limit: Duration,
     opts: &KafkaOptions,
     meta: &ClusterMeta,
     moves: &[Move],
 ) -> anyhow::Result<()> {
     let throttle = throttle_plan(moves);
-    if let Some(rate) = args.throttle {
+    if let Some(rate) = rate {
         if let Err(err) = set_throttle(opts, meta, &throttle, rate).await {
             let _ = clear_throttle(opts, meta, &throttle).await;
             return Err(err.context("set the replication throttle"));
@@ -260,11 +291,11 @@ async fn execute(
     }
     .await;
     let waited = match started {
-        Ok(()) => wait_moved(ctx, opts, moves, args.timeout).await,
+        Ok(()) => wait_moved(ctx, opts, moves, limit).await,
         Err(err) => Err(err.context("start the reassignment")),
     };
     // The throttle goes whatever happened: finished, failed, timed out or interrupted.
-    let cleared = if args.throttle.is_some() { clear_throttle(opts, meta, &throttle).await } else { Ok(()) };
+    let cleared = if rate.is_some() { clear_throttle(opts, meta, &throttle).await } else { Ok(()) };
     if let Err(why) = &cleared {
         ctx.printer.warn(&format!("could not remove every replication throttle: {why}"));
     }

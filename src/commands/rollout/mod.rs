@@ -2,6 +2,7 @@
 //! they share: Kafka's state in the safety rules' terms, the waits for a
 //! broker to rejoin and catch up, and the refusal message.
 
+pub mod cluster_size;
 pub mod history;
 pub mod restart;
 pub mod rollback;

@@ -17,29 +17,34 @@ use crate::exit::{ExitCode, Failure};
 use crate::rollout::apply::{scale_patch, send_scale, wait_pods_gone};
 
 pub async fn run(ctx: &Context, args: &ScaleArgs) -> anyhow::Result<()> {
+    let (Some(name), Some(replicas)) = (&args.broker, args.replicas) else {
+        return super::cluster_size::run(ctx, args).await;
+    };
+    scale_one(ctx, args, name, replicas).await
+}
+
+async fn scale_one(ctx: &Context, args: &ScaleArgs, name: &str, replicas: i32) -> anyhow::Result<()> {
     let cluster = ctx.connect().await?;
     let brokers = discover_brokers(&cluster, &ctx.selector).await?;
-    let chosen = select_brokers(&brokers, std::slice::from_ref(&args.broker))
-        .map_err(|n| unknown_broker(&n, &brokers, &cluster.namespace))?;
+    let chosen =
+        select_brokers(&brokers, &[name.to_string()]).map_err(|n| unknown_broker(&n, &brokers, &cluster.namespace))?;
     let broker = chosen[0];
     require_deployment(broker)?;
-    if broker.desired_replicas == args.replicas {
-        return ctx
-            .printer
-            .lines(&[format!("deployment.apps/{} already has {} replicas", broker.workload, args.replicas)]);
+    if broker.desired_replicas == replicas {
+        return ctx.printer.lines(&[format!("deployment.apps/{} already has {} replicas", broker.workload, replicas)]);
     }
     if args.dry_run {
         return ctx.printer.lines(&[format!(
             "deployment.apps/{} would be scaled to {} (dry run) with this merge patch on deployments/scale: {}",
             broker.workload,
-            args.replicas,
-            scale_patch(args.replicas)
+            replicas,
+            scale_patch(replicas)
         )]);
     }
     // Stopped and started are claims about Kafka (fenced, in sync): only a client can see them.
     crate::route::require_client_route(&ctx.route_options(args.timeout), "scale (its safety checks and in-sync wait)")?;
     let api: Api<Deployment> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
-    if args.replicas == 0 {
+    if replicas == 0 {
         if args.force {
             ctx.printer.warn("--force: the safety checks are skipped");
         }
