@@ -116,20 +116,7 @@ fn rebalance_spreads_a_lopsided_topic_over_every_broker() {
     // kafka-reassign-partitions.sh's own format: Kafka's tool verifies the plan as complete.
     let plan_text = std::fs::read_to_string(&file).unwrap();
     let in_pod = format!("/tmp/{topic}.json");
-    let copy = std::process::Command::new(kubectl_bin())
-        .arg("--kubeconfig")
-        .arg(kubeconfig())
-        .args(["-n", "kafka", "exec", "-i", &pod_of(1), "-c", "kafka", "--", "tee", &in_pod])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .and_then(|mut c| {
-            use std::io::Write;
-            c.stdin.take().unwrap().write_all(plan_text.as_bytes())?;
-            c.wait()
-        })
-        .unwrap();
-    assert!(copy.success());
+    put_in_pod(&in_pod, &plan_text);
     let verify = kafka_tool(
         "kafka-reassign-partitions.sh",
         &[
@@ -210,20 +197,7 @@ fn status_and_cancel_of_a_throttled_move_in_progress() {
     // finish at once. So the slow move is started with Kafka's own tool, throttled, instead.
     let plan = format!(r#"{{"version":1,"partitions":[{{"topic":"{topic}","partition":0,"replicas":[2]}}]}}"#);
     let file = format!("/tmp/{topic}.json");
-    let write = std::process::Command::new(kubectl_bin())
-        .arg("--kubeconfig")
-        .arg(kubeconfig())
-        .args(["-n", "kafka", "exec", "-i", &pod_of(1), "-c", "kafka", "--", "tee", &file])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .and_then(|mut c| {
-            use std::io::Write;
-            c.stdin.take().unwrap().write_all(plan.as_bytes())?;
-            c.wait()
-        })
-        .unwrap();
-    assert!(write.success());
+    put_in_pod(&file, &plan);
     kafka_tool(
         "kafka-reassign-partitions.sh",
         &["--bootstrap-server", bootstrap, "--reassignment-json-file", &file, "--execute", "--throttle", "10000"],
@@ -312,6 +286,14 @@ fn scale_out_to_five_and_back_to_three_under_load() {
         assert_eq!(per.keys().copied().collect::<Vec<_>>(), vec![1, 2, 3, 4, 5], "broker {n} sees {per:?}");
     }
 
+    // Shrinking below a topic's replication factor is refused, naming the topic.
+    let wide = format!("scale-wide-{pid}");
+    kk(&["topics", "create", &wide, "--partitions", "1", "-r", "4"]).ok();
+    let below = kk(&["scale", "--brokers", "3", "--yes"]);
+    assert_eq!(below.code, 9, "{below:?}");
+    assert!(below.stderr.contains(&format!("{wide}/0 has 4 replicas")), "{}", below.stderr);
+    assert!(kubectl(&["-n", "kafka", "get", "deployment", "kafka-5"]).code == 0, "nothing removed");
+    kk(&["topics", "delete", &wide, "--yes"]).ok();
     // Removing a voter is refused, naming it; nothing changes.
     let voter = kk(&["scale", "--brokers", "2", "--yes"]);
     assert_eq!(voter.code, 9, "{voter:?}");
@@ -344,4 +326,85 @@ fn scale_out_to_five_and_back_to_three_under_load() {
     no_throttle_left(&topic);
     let pvcs = kubectl(&["-n", "kafka", "get", "pvc", "-o", "name"]).ok().stdout;
     assert!(pvcs.contains("kafka-pvc-4"), "the PVC is kept without --delete-volume: {pvcs}");
+}
+
+#[test]
+fn plans_pass_between_this_tool_and_kafkas_own() {
+    let _bed = exclusive();
+    wait_bed_ready();
+    let topic = format!("interop-{}", std::process::id());
+    let bootstrap = "localhost:9092";
+    kafka_tool(
+        "kafka-topics.sh",
+        &["--bootstrap-server", bootstrap, "--create", "--topic", &topic, "--replica-assignment", "1:2,2:1,1:2,2:1"],
+        None,
+    )
+    .ok();
+    struct Delete(String);
+    impl Drop for Delete {
+        fn drop(&mut self) {
+            let _ = plugin(&["-n", "kafka", "topics", "delete", &self.0, "--yes"]);
+        }
+    }
+    let _delete = Delete(topic.clone());
+    wait_until("the topic on every broker", Duration::from_secs(30), || {
+        (1..=3).all(|b| replicas_per_broker(b, &topic).values().sum::<usize>() == 8)
+    });
+    // Ours, applied by Kafka's tool.
+    let ours = std::env::temp_dir().join(format!("{topic}-ours.json"));
+    kk(&["rebalance", "--topic", &topic, "--to-file", ours.to_str().unwrap()]).ok();
+    let in_pod = format!("/tmp/{topic}-ours.json");
+    put_in_pod(&in_pod, &std::fs::read_to_string(&ours).unwrap());
+    let run = |action: &str| {
+        kafka_tool(
+            "kafka-reassign-partitions.sh",
+            &["--bootstrap-server", bootstrap, "--reassignment-json-file", &in_pod, action],
+            None,
+        )
+    };
+    let executed = run("--execute").ok();
+    assert!(executed.stdout.contains("Successfully started partition reassignment"), "{}", executed.stdout);
+    wait_until("Kafka's tool to report our plan complete", Duration::from_secs(60), || {
+        run("--verify").stdout.lines().filter(|l| l.contains("is completed")).count() > 0
+            && !run("--verify").stdout.contains("in progress")
+    });
+    assert!(replicas_per_broker(1, &topic).contains_key(&3), "broker 3 holds replicas now");
+
+    // Kafka's, applied by ours.
+    put_in_pod(&format!("/tmp/{topic}-topics.json"), &format!(r#"{{"version":1,"topics":[{{"topic":"{topic}"}}]}}"#));
+    let generated = kafka_tool(
+        "kafka-reassign-partitions.sh",
+        &[
+            "--bootstrap-server",
+            bootstrap,
+            "--topics-to-move-json-file",
+            &format!("/tmp/{topic}-topics.json"),
+            "--broker-list",
+            "1,2",
+            "--generate",
+        ],
+        None,
+    )
+    .ok();
+    let proposed = generated
+        .stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("Proposed partition reassignment configuration"))
+        .nth(1)
+        .unwrap_or_else(|| panic!("{}", generated.stdout))
+        .to_string();
+    let theirs = std::env::temp_dir().join(format!("{topic}-theirs.json"));
+    std::fs::write(&theirs, &proposed).unwrap();
+    let applied = kk(&["rebalance", "--from-file", theirs.to_str().unwrap(), "--execute", "--timeout", "2m"]);
+    assert_eq!(applied.code, 0, "{applied:?}");
+    for n in 1..=3 {
+        let per = replicas_per_broker(n, &topic);
+        assert_eq!(per.keys().copied().collect::<Vec<_>>(), vec![1, 2], "broker {n} sees {per:?}");
+    }
+    // A plan naming a partition that does not exist is refused before anything moves.
+    std::fs::write(&theirs, r#"{"version":1,"partitions":[{"topic":"no-such-topic","partition":0,"replicas":[1]}]}"#)
+        .unwrap();
+    let bad = kk(&["rebalance", "--from-file", theirs.to_str().unwrap(), "--execute"]);
+    assert_eq!(bad.code, 2, "{bad:?}");
+    assert!(bad.stderr.contains("no-such-topic/0 does not exist"), "{}", bad.stderr);
 }

@@ -313,3 +313,21 @@ pub fn kafka_tool(script: &str, args: &[&str], stdin: Option<&str>) -> Run {
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
 }
+
+/// Writes `text` to `path` in broker 1's pod (for Kafka's tools that read plan files).
+pub fn put_in_pod(path: &str, text: &str) {
+    use std::io::Write;
+    let status = Command::new(kubectl_bin())
+        .arg("--kubeconfig")
+        .arg(kubeconfig())
+        .args(["-n", "kafka", "exec", "-i", &pod_of(1), "-c", "kafka", "--", "tee", path])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .and_then(|mut c| {
+            c.stdin.take().unwrap().write_all(text.as_bytes())?;
+            c.wait()
+        })
+        .unwrap();
+    assert!(status.success(), "write {path} in the pod");
+}

@@ -271,20 +271,7 @@ fn a_partition_being_reassigned_is_not_counted_under_replicated() {
         None,
     )
     .ok();
-    let write = std::process::Command::new(kubectl_bin())
-        .arg("--kubeconfig")
-        .arg(kubeconfig())
-        .args(["-n", "kafka", "exec", "-i", &pod_of(1), "-c", "kafka", "--", "tee", &file])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .and_then(|mut c| {
-            use std::io::Write;
-            c.stdin.take().unwrap().write_all(plan.as_bytes())?;
-            c.wait()
-        })
-        .unwrap();
-    assert!(write.success());
+    put_in_pod(&file, &plan);
     let _cancel = Cancel(topic.clone(), file.clone());
     kafka_tool(
         "kafka-reassign-partitions.sh",
