@@ -37,10 +37,12 @@ test: lint bed
 	cargo test --locked
 	krew/check
 
-# The long runs the issues ask for, beyond CI: five back-to-back full restarts under an
-# idempotent acks=all producer and a live consumer group, on the real node.
+# The long runs the issues ask for, beyond CI, on the real node, each under an idempotent
+# acks=all producer and a live consumer group: five back-to-back full restarts; growing to
+# five brokers and back to three with 200 MiB of data.
 soak: bed
 	KUBECTL_KAFKA_SOAK_RESTARTS=5 cargo test --locked --test it -- --exact rollouts::rolling_restart_under_load_loses_and_duplicates_nothing --nocapture
+	KUBECTL_KAFKA_SOAK_SCALE_MIB=200 cargo test --locked --test it -- --exact balance::scale_out_to_five_and_back_to_three_under_load --nocapture
 
 bench: bed
 	cargo build --locked --release

@@ -313,6 +313,22 @@ pub fn from_reassignment_json(text: &str, current: &[Assignment]) -> Result<Vec<
     Ok(moves)
 }
 
+/// How far a move has got, from each partition's size on its source and on the brokers
+/// copying it: bytes copied so far and bytes to copy in all (a copy counts up to its
+/// source's size).
+pub fn copied(moves: &[Move], sizes: &BTreeMap<i32, BTreeMap<(String, i32), i64>>) -> (i64, i64) {
+    let size = |b: &i32, m: &Move| sizes.get(b).and_then(|s| s.get(&(m.topic.clone(), m.partition))).copied();
+    let (mut done, mut total) = (0i64, 0i64);
+    for m in moves {
+        let source = m.from.iter().filter_map(|b| size(b, m)).max().unwrap_or(0);
+        for b in m.adding() {
+            total += source;
+            done += size(&b, m).unwrap_or(0).min(source);
+        }
+    }
+    (done, total)
+}
+
 /// Kafka's replication throttle configs, as `kafka-reassign-partitions.sh --throttle` sets them.
 pub const LEADER_RATE: &str = "leader.replication.throttled.rate";
 pub const FOLLOWER_RATE: &str = "follower.replication.throttled.rate";
@@ -455,6 +471,18 @@ mod tests {
         assert!(moves.iter().all(|m| m.adding().is_empty()), "no data moves: {moves:?}");
         let (_, leaders) = spread(&apply(&current, &moves));
         assert_eq!(leaders.values().copied().collect::<Vec<_>>(), vec![2, 2]);
+    }
+
+    #[test]
+    fn copy_progress_counts_each_new_replica_up_to_its_source() {
+        let m = Move { topic: "t".into(), partition: 0, from: vec![1, 2], to: vec![3, 4] };
+        let mut sizes: BTreeMap<i32, BTreeMap<(String, i32), i64>> = BTreeMap::new();
+        sizes.entry(1).or_default().insert(("t".into(), 0), 1000);
+        sizes.entry(2).or_default().insert(("t".into(), 0), 990);
+        sizes.entry(3).or_default().insert(("t".into(), 0), 400);
+        assert_eq!(copied(std::slice::from_ref(&m), &sizes), (400, 2000), "broker 4 has nothing yet");
+        sizes.entry(4).or_default().insert(("t".into(), 0), 1200);
+        assert_eq!(copied(&[m], &sizes), (1400, 2000), "a copy counts up to its source's size");
     }
 
     #[test]

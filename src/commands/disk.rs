@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::cli::DiskArgs;
 use crate::commands::Context;
+use crate::output::human_bytes;
 use std::collections::BTreeMap;
 
 use crate::cluster::Broker;
@@ -21,16 +22,6 @@ struct DiskRow {
     used_bytes: i64,
     percent: Option<f64>,
     log_dirs: Vec<LogDirUsage>,
-}
-
-fn human(bytes: i64) -> String {
-    let b = bytes as f64;
-    match bytes {
-        i64::MIN..1024 => format!("{bytes}B"),
-        1024..1_048_576 => format!("{:.1}Ki", b / 1024.0),
-        1_048_576..1_073_741_824 => format!("{:.1}Mi", b / 1_048_576.0),
-        _ => format!("{:.2}Gi", b / 1_073_741_824.0),
-    }
 }
 
 pub async fn run(ctx: &Context, args: &DiskArgs) -> anyhow::Result<()> {
@@ -83,7 +74,7 @@ fn print(
             r.node_id.to_string(),
             r.pvc.clone().unwrap_or_else(|| "<none>".into()),
             r.requested.clone().unwrap_or_else(|| "?".into()),
-            human(r.used_bytes),
+            human_bytes(r.used_bytes),
             r.percent.map_or("?".into(), |p| format!("{p:.2}%")),
             r.log_dirs
                 .iter()
@@ -99,7 +90,7 @@ fn print(
         for r in &rows {
             for d in &r.log_dirs {
                 for (t, bytes) in d.by_topic.iter().filter(|(t, _)| args.all || !t.starts_with("__")) {
-                    by_topic.push(vec![r.broker.clone(), t.clone(), human(*bytes)]);
+                    by_topic.push(vec![r.broker.clone(), t.clone(), human_bytes(*bytes)]);
                 }
             }
         }

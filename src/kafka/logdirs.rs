@@ -89,6 +89,23 @@ pub async fn describe_log_dirs(opts: &KafkaOptions, node_id: i32, address: &str)
     Ok(usage_from(node_id, &resp))
 }
 
+/// Each partition's size on one broker (at `address`), as it answers for itself; future
+/// replicas (an intra-broker move) left out.
+pub async fn partition_sizes(opts: &KafkaOptions, address: &str) -> anyhow::Result<BTreeMap<(String, i32), i64>> {
+    let mut client = WireClient::connect(address, opts.timeout).await?;
+    let resp: DescribeLogDirsResponse =
+        client.send(ApiKey::DescribeLogDirs, &DescribeLogDirsRequest::default().with_topics(None)).await?;
+    let mut sizes = BTreeMap::new();
+    for r in resp.results.iter().filter(|r| r.error_code == 0) {
+        for t in &r.topics {
+            for p in t.partitions.iter().filter(|p| !p.is_future_key) {
+                sizes.insert((t.name.to_string(), p.partition_index), p.partition_size);
+            }
+        }
+    }
+    Ok(sizes)
+}
+
 /// Bytes in a Kubernetes quantity (`10Gi`, `500M`, `1e9`).
 pub fn parse_quantity(q: &str) -> Option<i64> {
     let q = q.trim();

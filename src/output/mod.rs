@@ -116,6 +116,17 @@ impl Printer {
     }
 }
 
+/// Bytes for people, as kubectl writes quantities: 512B, 1.5Ki, 20.0Mi, 1.25Gi.
+pub fn human_bytes(bytes: i64) -> String {
+    let b = bytes as f64;
+    match bytes {
+        i64::MIN..1024 => format!("{bytes}B"),
+        1024..1_048_576 => format!("{:.1}Ki", b / 1024.0),
+        1_048_576..1_073_741_824 => format!("{:.1}Mi", b / 1_048_576.0),
+        _ => format!("{:.2}Gi", b / 1_073_741_824.0),
+    }
+}
+
 /// Record output: raw bytes a line each, buffered; a closed pipe ends it quietly.
 pub struct RawWriter {
     out: std::io::BufWriter<std::io::Stdout>,

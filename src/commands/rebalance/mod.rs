@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::balance::{
     Assignment, FOLLOWER_RATE, FOLLOWER_REPLICAS, LEADER_RATE, LEADER_REPLICAS, Load, Move, Target, ThrottlePlan,
-    from_reassignment_json, loads, plan, throttle_plan, to_reassignment_json,
+    copied, from_reassignment_json, loads, plan, throttle_plan, to_reassignment_json,
 };
 use crate::cli::{RebalanceAction, RebalanceArgs, RebalancePlanArgs};
 use crate::commands::Context;
@@ -20,8 +20,10 @@ use crate::commands::rollout::agreed_metadata;
 use crate::exit::{ExitCode, Failure};
 use crate::kafka::KafkaOptions;
 use crate::kafka::configs::{ConfigTarget, alter_configs};
+use crate::kafka::logdirs::partition_sizes;
 use crate::kafka::metadata::ClusterMeta;
 use crate::kafka::reassign::{alter_reassignments, elect_preferred, list_reassignments};
+use crate::output::human_bytes;
 
 pub async fn run(ctx: &Context, args: &RebalanceArgs) -> anyhow::Result<()> {
     match &args.action {
@@ -291,7 +293,7 @@ async fn execute(
     }
     .await;
     let waited = match started {
-        Ok(()) => wait_moved(ctx, opts, moves, limit).await,
+        Ok(()) => wait_moved(ctx, opts, meta, moves, limit).await,
         Err(err) => Err(err.context("start the reassignment")),
     };
     // The throttle goes whatever happened: finished, failed, timed out or interrupted.
@@ -321,16 +323,57 @@ enum Waited {
     Interrupted(usize),
 }
 
-/// Waits until none of `moves` is still being reassigned, as the controller lists them.
-async fn wait_moved(ctx: &Context, opts: &KafkaOptions, moves: &[Move], limit: Duration) -> anyhow::Result<Waited> {
+/// Waits until none of `moves` is still being reassigned, as the controller lists them,
+/// showing partitions moved, bytes copied, the rate and the time left (on a terminal; as JSON
+/// lines on stderr with -o json).
+async fn wait_moved(
+    ctx: &Context,
+    opts: &KafkaOptions,
+    meta: &ClusterMeta,
+    moves: &[Move],
+    limit: Duration,
+) -> anyhow::Result<Waited> {
     let ours: BTreeSet<(String, i32)> = moves.iter().map(|m| (m.topic.clone(), m.partition)).collect();
     let bar = ctx.printer.progress("moving");
-    let deadline = tokio::time::Instant::now() + limit;
+    let started = tokio::time::Instant::now();
+    let deadline = started + limit;
+    let at = addresses(meta);
+    let involved: BTreeSet<i32> = moves.iter().flat_map(|m| m.from.iter().chain(m.to.iter())).copied().collect();
     let ctrl_c = tokio::signal::ctrl_c();
     tokio::pin!(ctrl_c);
     loop {
         let left = list_reassignments(opts).await?.keys().filter(|k| ours.contains(*k)).count();
-        bar.set_message(format!("{} of {} partitions moved", ours.len() - left, ours.len()));
+        let mut sizes = BTreeMap::new();
+        for b in &involved {
+            if let Some(address) = at.get(b)
+                && let Ok(s) = partition_sizes(opts, address).await
+            {
+                sizes.insert(*b, s);
+            }
+        }
+        let (done, total) = copied(moves, &sizes);
+        let secs = started.elapsed().as_secs_f64().max(0.001);
+        let rate = done as f64 / secs;
+        let eta = if rate > 0.0 && left > 0 {
+            format!(", about {:.0}s left", (total - done).max(0) as f64 / rate)
+        } else {
+            String::new()
+        };
+        let line = format!(
+            "{} of {} partitions moved; {} of {} copied, {}/s{eta}",
+            ours.len() - left,
+            ours.len(),
+            human_bytes(done),
+            human_bytes(total),
+            human_bytes(rate as i64)
+        );
+        bar.set_message(line);
+        if ctx.printer.format.is_machine() {
+            ctx.printer.note(
+                &serde_json::json!({"event": "progress", "partitionsMoved": ours.len() - left, "partitions": ours.len(), "bytesCopied": done, "bytesToCopy": total, "bytesPerSecond": rate as i64})
+                    .to_string(),
+            );
+        }
         if left == 0 {
             bar.finish_and_clear();
             return Ok(Waited::Done);
