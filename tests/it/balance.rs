@@ -268,9 +268,20 @@ fn scale_out_to_five_and_back_to_three_under_load() {
         None,
     )
     .ok();
+    let disk = json(kk(&["disk", "-o", "json"]));
+    let bytes: i64 = disk["brokers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|b| b["logDirs"].as_array().unwrap().iter())
+        .filter_map(|d| d["byTopic"][&fill].as_i64())
+        .sum();
+    assert!(bytes >= (mib as i64) * 3 * 1_000_000, "{bytes} bytes in {fill} (RF 3)");
     let load = crate::load::Load::start(&topic, &format!("scale-load-group-{pid}"));
 
+    let t0 = std::time::Instant::now();
     let grown = kk(&["scale", "--brokers", "5", "--throttle", "100MB", "--timeout", "10m"]);
+    let grow_took = t0.elapsed();
     assert_eq!(grown.code, 0, "{grown:?}");
     let status = json(kk(&["status", "-o", "json"]));
     let rows = status["brokers"].as_array().cloned().unwrap_or_default();
@@ -299,9 +310,19 @@ fn scale_out_to_five_and_back_to_three_under_load() {
     assert_eq!(voter.code, 9, "{voter:?}");
     assert!(voter.stderr.contains("kafka-3 (node id 3) is a controller quorum voter"), "{}", voter.stderr);
 
+    let t0 = std::time::Instant::now();
     let shrunk = kk(&["scale", "--brokers", "3", "--yes", "--timeout", "10m"]);
+    let shrink_took = t0.elapsed();
     assert_eq!(shrunk.code, 0, "{shrunk:?}");
     let outcome = load.finish();
+    #[allow(clippy::print_stderr, reason = "the soak's figures, for BENCHMARKS.md")]
+    eprintln!(
+        "scale with {:.0} MiB on disk (all replicas): 3 -> 5 in {:.1} s, 5 -> 3 in {:.1} s; {} messages sent under load",
+        bytes as f64 / 1_048_576.0,
+        grow_took.as_secs_f64(),
+        shrink_took.as_secs_f64(),
+        outcome.sent
+    );
     assert!(outcome.sent > 100, "the producer kept sending ({})", outcome.sent);
     assert_eq!(outcome.failed, 0, "send failures");
     assert_eq!(outcome.group_read.len() as u64, outcome.sent, "the live consumer group read every message");

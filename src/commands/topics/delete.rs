@@ -3,11 +3,41 @@
 use crate::cli::TopicsDeleteArgs;
 use crate::commands::Context;
 use crate::exit::{ExitCode, Failure};
+use crate::kafka::KafkaOptions;
 use crate::kafka::admin;
-use crate::kafka::metadata::fetch_metadata;
+use crate::kafka::metadata::{fetch_metadata, metadata_of_each};
 use crate::route::missing_topic;
 
 use super::{checked_name, topic_failure};
+
+/// Waits until no broker, asked on its own, lists any of `topics`.
+async fn wait_gone(opts: &KafkaOptions, topics: &[String], limit: std::time::Duration) -> anyhow::Result<()> {
+    let deadline = tokio::time::Instant::now() + limit;
+    loop {
+        let brokers = fetch_metadata(opts).await?.brokers;
+        let views = metadata_of_each(opts, &brokers).await;
+        let left: Vec<String> = topics
+            .iter()
+            .filter(|t| views.iter().any(|(_, v)| v.as_ref().map_or(true, |m| m.topics.iter().any(|x| &x.name == *t))))
+            .cloned()
+            .collect();
+        if left.is_empty() {
+            return Ok(());
+        }
+        if tokio::time::Instant::now() >= deadline {
+            return Err(Failure::new(
+                ExitCode::Failure,
+                format!(
+                    "deletion of {} accepted, but not every broker has dropped it after {limit:?}",
+                    left.join(", ")
+                ),
+            )
+            .hint("`kubectl kafka topics list` shows whether it is gone")
+            .into());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+}
 
 pub async fn run(ctx: &Context, args: &TopicsDeleteArgs) -> anyhow::Result<()> {
     for t in &args.topics {
@@ -46,15 +76,20 @@ pub async fn run(ctx: &Context, args: &TopicsDeleteArgs) -> anyhow::Result<()> {
                 .into());
         }
         let mut failed = None;
+        let mut deleted = Vec::new();
         for result in admin::delete_topics(opts, &present).await? {
             match result {
-                Ok(t) => ctx.printer.lines(&[format!("topic/{t} deleted")])?,
+                Ok(t) => deleted.push(t),
                 Err(e) => {
                     let topic = e.object.clone();
                     failed = Some(topic_failure(e.into(), &topic, &ns));
                 }
             }
         }
+        // Deleted means gone from every broker's metadata, so that the next command (a
+        // create of the same name, a rebalance) does not meet it, whichever broker it asks.
+        wait_gone(opts, &deleted, args.timeout).await?;
+        ctx.printer.lines(&deleted.iter().map(|t| format!("topic/{t} deleted")).collect::<Vec<_>>())?;
         failed.map_or(Ok(()), Err)
     }
     .await;
