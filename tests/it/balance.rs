@@ -315,14 +315,13 @@ fn scale_out_to_five_and_back_to_three_under_load() {
     let shrink_took = t0.elapsed();
     assert_eq!(shrunk.code, 0, "{shrunk:?}");
     let outcome = load.finish();
-    #[allow(clippy::print_stderr, reason = "the soak's figures, for BENCHMARKS.md")]
-    eprintln!(
+    report(&format!(
         "scale with {:.0} MiB on disk (all replicas): 3 -> 5 in {:.1} s, 5 -> 3 in {:.1} s; {} messages sent under load",
         bytes as f64 / 1_048_576.0,
         grow_took.as_secs_f64(),
         shrink_took.as_secs_f64(),
         outcome.sent
-    );
+    ));
     assert!(outcome.sent > 100, "the producer kept sending ({})", outcome.sent);
     assert_eq!(outcome.failed, 0, "send failures");
     assert_eq!(outcome.group_read.len() as u64, outcome.sent, "the live consumer group read every message");
@@ -428,4 +427,10 @@ fn plans_pass_between_this_tool_and_kafkas_own() {
     let bad = kk(&["rebalance", "--from-file", theirs.to_str().unwrap(), "--execute"]);
     assert_eq!(bad.code, 2, "{bad:?}");
     assert!(bad.stderr.contains("no-such-topic/0 does not exist"), "{}", bad.stderr);
+}
+
+/// A figure for BENCHMARKS.md, on the test's stderr (shown with --nocapture).
+#[allow(clippy::print_stderr, reason = "the soak's figures, for BENCHMARKS.md")]
+fn report(line: &str) {
+    eprintln!("{line}");
 }
