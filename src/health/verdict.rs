@@ -329,7 +329,10 @@ mod tests {
         KafkaFacts {
             meta: ClusterMeta {
                 controller_id: None,
-                brokers: registered.iter().map(|id| BrokerMeta { id: *id, host: String::new(), port: 9092 }).collect(),
+                brokers: registered
+                    .iter()
+                    .map(|id| BrokerMeta { id: *id, host: String::new(), port: 9092, rack: None })
+                    .collect(),
                 topics: vec![TopicMeta {
                     name: "orders".into(),
                     error: None,

@@ -12,6 +12,10 @@ pub struct BrokerMeta {
     pub id: i32,
     pub host: String,
     pub port: i32,
+    /// `broker.rack`, where the answer carries it (the wire client's Metadata does;
+    /// librdkafka's does not).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rack: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -90,7 +94,7 @@ pub async fn fetch_metadata(opts: &KafkaOptions) -> anyhow::Result<ClusterMeta> 
             brokers: md
                 .brokers()
                 .iter()
-                .map(|b| BrokerMeta { id: b.id(), host: b.host().to_string(), port: b.port() })
+                .map(|b| BrokerMeta { id: b.id(), host: b.host().to_string(), port: b.port(), rack: None })
                 .collect(),
             topics: md
                 .topics()
@@ -181,7 +185,12 @@ pub fn meta_from_response(resp: &kafka_protocol::messages::MetadataResponse) -> 
         brokers: resp
             .brokers
             .iter()
-            .map(|b| BrokerMeta { id: b.node_id.0, host: b.host.to_string(), port: b.port })
+            .map(|b| BrokerMeta {
+                id: b.node_id.0,
+                host: b.host.to_string(),
+                port: b.port,
+                rack: b.rack.as_ref().map(|r| r.to_string()),
+            })
             .collect(),
         topics: resp
             .topics
@@ -323,7 +332,10 @@ mod tests {
     fn view(brokers: &[i32], parts: Vec<PartitionMeta>) -> ClusterMeta {
         ClusterMeta {
             controller_id: Some(1),
-            brokers: brokers.iter().map(|&id| BrokerMeta { id, host: format!("kafka-{id}"), port: 9092 }).collect(),
+            brokers: brokers
+                .iter()
+                .map(|&id| BrokerMeta { id, host: format!("kafka-{id}"), port: 9092, rack: None })
+                .collect(),
             topics: vec![TopicMeta { name: "orders".into(), error: None, partitions: parts }],
         }
     }
@@ -375,7 +387,7 @@ mod tests {
             ]);
         let meta = meta_from_response(&resp);
         assert_eq!(meta.controller_id, Some(2));
-        assert_eq!(meta.brokers, [BrokerMeta { id: 1, host: "kafka-1".into(), port: 9092 }]);
+        assert_eq!(meta.brokers, [BrokerMeta { id: 1, host: "kafka-1".into(), port: 9092, rack: None }]);
         assert_eq!(
             meta.topics[0].partitions[0],
             PartitionMeta { id: 0, leader: 1, replicas: vec![1, 2], isr: vec![1], error: Some("error code 9".into()) }

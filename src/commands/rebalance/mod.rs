@@ -58,6 +58,11 @@ fn assignments(meta: &ClusterMeta, topics: &[String]) -> Vec<Assignment> {
         .collect()
 }
 
+/// A broker's `broker.rack`, as the brokers report it.
+fn rack_of(meta: &ClusterMeta, id: i32) -> Option<String> {
+    meta.brokers.iter().find(|b| b.id == id).and_then(|b| b.rack.clone())
+}
+
 /// The brokers replicas may go to: --brokers, else every registered broker, less --exclude.
 /// Every one named must be registered.
 fn targets(meta: &ClusterMeta, args: &RebalancePlanArgs) -> anyhow::Result<Vec<Target>> {
@@ -74,7 +79,11 @@ fn targets(meta: &ClusterMeta, args: &RebalancePlanArgs) -> anyhow::Result<Vec<T
     }
     let chosen: BTreeSet<i32> =
         if args.brokers.is_empty() { registered } else { args.brokers.iter().copied().collect() };
-    Ok(chosen.into_iter().filter(|b| !args.exclude.contains(b)).map(|id| Target { id, rack: None }).collect())
+    Ok(chosen
+        .into_iter()
+        .filter(|b| !args.exclude.contains(b))
+        .map(|id| Target { id, rack: rack_of(meta, id) })
+        .collect())
 }
 
 async fn rebalance(ctx: &Context, args: &RebalancePlanArgs) -> anyhow::Result<()> {
@@ -152,7 +161,7 @@ pub async fn balance_onto(
     refuse_if_moving(opts).await?;
     let meta = agreed_metadata(opts, None).await?;
     let current = assignments(&meta, &[]);
-    let targets: Vec<Target> = targets.iter().map(|id| Target { id: *id, rack: None }).collect();
+    let targets: Vec<Target> = targets.iter().map(|id| Target { id: *id, rack: rack_of(&meta, *id) }).collect();
     let moves = plan(&current, &targets).map_err(|m| Failure::new(ExitCode::Refused, m))?;
     if !ctx.printer.format.is_machine() && !moves.is_empty() {
         print_plan(ctx, false, &moves, &loads(&current, &moves, &targets))?;

@@ -460,7 +460,10 @@ mod tests {
     fn meta(brokers: &[i32], isrs: &[&[i32]]) -> ClusterMeta {
         ClusterMeta {
             controller_id: Some(1),
-            brokers: brokers.iter().map(|&id| BrokerMeta { id, host: format!("kafka-{id}"), port: 9092 }).collect(),
+            brokers: brokers
+                .iter()
+                .map(|&id| BrokerMeta { id, host: format!("kafka-{id}"), port: 9092, rack: None })
+                .collect(),
             topics: vec![TopicMeta {
                 name: "orders".into(),
                 error: None,
