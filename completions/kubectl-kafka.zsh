@@ -1005,6 +1005,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--exclude-broker=[Move every replica off these brokers (node ids)]:EXCLUDE:_default' \
 '*--topic=[Only these topics \[default\: every topic\]]:TOPICS:_default' \
 '--throttle=[Limit replication while moving, bytes per second per broker (e.g. 50MB, 10MiB, 500000)]:THROTTLE:_default' \
+'--max-moves-per-broker=[Moves running at once on any one broker (0\: all at once)]:MAX_MOVES_PER_BROKER:_default' \
 '--to-file=[Write the plan in kafka-reassign-partitions.sh'\''s JSON format]:TO_FILE:_files' \
 '(--brokers --exclude-broker --topic)--from-file=[Take the plan from a file in kafka-reassign-partitions.sh'\''s JSON format]:FROM_FILE:_files' \
 '--timeout=[Limit for the whole move to complete]:TIMEOUT:_default' \

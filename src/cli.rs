@@ -193,6 +193,9 @@ pub struct RebalancePlanArgs {
     /// Limit replication while moving, bytes per second per broker (e.g. 50MB, 10MiB, 500000)
     #[arg(long, value_parser = parse_rate)]
     pub throttle: Option<u64>,
+    /// Moves running at once on any one broker (0: all at once)
+    #[arg(long, default_value_t = 5)]
+    pub max_moves_per_broker: usize,
     /// Write the plan in kafka-reassign-partitions.sh's JSON format
     #[arg(long)]
     pub to_file: Option<std::path::PathBuf>,

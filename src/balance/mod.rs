@@ -313,6 +313,39 @@ pub fn from_reassignment_json(text: &str, current: &[Assignment]) -> Result<Vec<
     Ok(moves)
 }
 
+/// Which pending moves may start now, by index in plan order: every broker a move copies to
+/// or drops from has fewer than `per_broker` such moves running (0: no bound). Moves that only
+/// reorder replicas copy nothing and start at once.
+pub fn startable(pending: &[Move], running: &[Move], per_broker: usize) -> Vec<usize> {
+    let mut busy: BTreeMap<i32, usize> = BTreeMap::new();
+    let touched = |m: &Move| -> Vec<i32> { m.adding().into_iter().chain(m.removing()).collect() };
+    for m in running {
+        for b in touched(m) {
+            *busy.entry(b).or_default() += 1;
+        }
+    }
+    let mut start = Vec::new();
+    for (i, m) in pending.iter().enumerate() {
+        let brokers = touched(m);
+        if per_broker == 0 || brokers.iter().all(|b| busy.get(b).copied().unwrap_or(0) < per_broker) {
+            for b in brokers {
+                *busy.entry(b).or_default() += 1;
+            }
+            start.push(i);
+        }
+    }
+    start
+}
+
+/// Takes the moves that may start now (see `startable`) out of `pending`, in plan order.
+pub fn take_startable(pending: &mut Vec<Move>, running: &[Move], per_broker: usize) -> Vec<Move> {
+    let start = startable(pending, running, per_broker);
+    // Removed from the back so the indices stay valid; then back in plan order.
+    let mut batch: Vec<Move> = start.iter().rev().map(|i| pending.remove(*i)).collect();
+    batch.reverse();
+    batch
+}
+
 /// How far a move has got, from each partition's size on its source and on the brokers
 /// copying it: bytes copied so far and bytes to copy in all (a copy counts up to its
 /// source's size).
@@ -483,6 +516,34 @@ mod tests {
         assert_eq!(copied(std::slice::from_ref(&m), &sizes), (400, 2000), "broker 4 has nothing yet");
         sizes.entry(4).or_default().insert(("t".into(), 0), 1200);
         assert_eq!(copied(&[m], &sizes), (1400, 2000), "a copy counts up to its source's size");
+    }
+
+    #[test]
+    fn moves_start_within_the_bound_per_broker() {
+        let mv = |p: i32, from: &[i32], to: &[i32]| Move {
+            topic: "t".into(),
+            partition: p,
+            from: from.to_vec(),
+            to: to.to_vec(),
+        };
+        let pending = vec![
+            mv(0, &[1, 2], &[1, 4]),
+            mv(1, &[2, 3], &[3, 4]),
+            mv(2, &[1, 3], &[3, 1]), // order only: always starts
+            mv(3, &[1, 3], &[5, 3]),
+        ];
+        // One move per broker: 0 takes 2 and 4; 1 needs 2 and 4 too; 3 takes 1 and 5.
+        assert_eq!(startable(&pending, &[], 1), vec![0, 2, 3]);
+        // With move 0 running (brokers 2 and 4 busy), move 1 waits; the reorder and move 3
+        // (brokers 1 and 5) start.
+        assert_eq!(startable(&pending[1..], &pending[..1], 1), vec![1, 2]);
+        assert_eq!(startable(&pending, &[], 0), vec![0, 1, 2, 3], "no bound");
+        // Taking them out leaves the rest, in order.
+        let mut left = pending.clone();
+        let taken = take_startable(&mut left, &[], 1);
+        assert_eq!(taken.iter().map(|m| m.partition).collect::<Vec<_>>(), vec![0, 2, 3]);
+        assert_eq!(left.iter().map(|m| m.partition).collect::<Vec<_>>(), vec![1]);
+        assert_eq!(startable(&pending, &[], 2), vec![0, 1, 2, 3]);
     }
 
     #[test]

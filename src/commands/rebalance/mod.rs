@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::balance::{
     Assignment, FOLLOWER_RATE, FOLLOWER_REPLICAS, LEADER_RATE, LEADER_REPLICAS, Load, Move, Target, ThrottlePlan,
-    copied, from_reassignment_json, loads, plan, throttle_plan, to_reassignment_json,
+    copied, from_reassignment_json, loads, plan, take_startable, throttle_plan, to_reassignment_json,
 };
 use crate::cli::{RebalanceAction, RebalanceArgs, RebalancePlanArgs};
 use crate::commands::Context;
@@ -24,6 +24,10 @@ use crate::kafka::logdirs::partition_sizes;
 use crate::kafka::metadata::ClusterMeta;
 use crate::kafka::reassign::{alter_reassignments, elect_preferred, list_reassignments};
 use crate::output::human_bytes;
+
+/// Moves running at once on any one broker when the command does not say (Cruise Control's
+/// default for partition movements per broker).
+pub const DEFAULT_MOVES_PER_BROKER: usize = 5;
 
 pub async fn run(ctx: &Context, args: &RebalanceArgs) -> anyhow::Result<()> {
     match &args.action {
@@ -134,7 +138,7 @@ async fn rebalance(ctx: &Context, args: &RebalancePlanArgs) -> anyhow::Result<()
             ctx.printer.note("dry run: nothing changed; pass --execute to apply");
             return Ok(());
         }
-        execute(ctx, args.throttle, args.timeout, opts, &meta, &moves).await?;
+        execute(ctx, args.throttle, args.max_moves_per_broker, args.timeout, opts, &meta, &moves).await?;
         if ctx.printer.format.is_machine() {
             return print_plan(ctx, true, &moves, &brokers);
         }
@@ -158,6 +162,7 @@ pub async fn balance_onto(
     rate: Option<u64>,
     limit: Duration,
 ) -> anyhow::Result<usize> {
+    let per_broker = DEFAULT_MOVES_PER_BROKER;
     refuse_if_moving(opts).await?;
     let meta = agreed_metadata(opts, None).await?;
     let current = assignments(&meta, &[]);
@@ -167,7 +172,7 @@ pub async fn balance_onto(
         print_plan(ctx, false, &moves, &loads(&current, &moves, &targets))?;
     }
     if !moves.is_empty() {
-        execute(ctx, rate, limit, opts, &meta, &moves).await?;
+        execute(ctx, rate, per_broker, limit, opts, &meta, &moves).await?;
     }
     Ok(moves.len())
 }
@@ -284,6 +289,7 @@ pub async fn clear_throttle(opts: &KafkaOptions, meta: &ClusterMeta, plan: &Thro
 async fn execute(
     ctx: &Context,
     rate: Option<u64>,
+    per_broker: usize,
     limit: Duration,
     opts: &KafkaOptions,
     meta: &ClusterMeta,
@@ -296,26 +302,18 @@ async fn execute(
             return Err(err.context("set the replication throttle"));
         }
     }
-    let started = async {
-        let changes: Vec<_> = moves.iter().map(|m| (m.topic.clone(), m.partition, Some(m.to.clone()))).collect();
-        alter_reassignments(opts, &changes).await
-    }
-    .await;
-    let waited = match started {
-        Ok(()) => wait_moved(ctx, opts, meta, moves, limit).await,
-        Err(err) => Err(err.context("start the reassignment")),
-    };
+    let waited = run_moves(ctx, opts, meta, moves, per_broker, limit).await;
     // The throttle goes whatever happened: finished, failed, timed out or interrupted.
     let cleared = if rate.is_some() { clear_throttle(opts, meta, &throttle).await } else { Ok(()) };
     if let Err(why) = &cleared {
         ctx.printer.warn(&format!("could not remove every replication throttle: {why}"));
     }
     match waited? {
-        Waited::Interrupted(left) => {
+        Waited::Interrupted { running, pending } => {
             return Err(Failure::new(
                 ExitCode::Interrupted,
                 format!(
-                    "interrupted with {left} partitions still moving; Kafka goes on moving them (throttle removed)"
+                    "interrupted: {running} partitions still moving (Kafka goes on moving them, unthrottled), {pending} not started"
                 ),
             )
             .hint("`kubectl kafka rebalance status` follows them; `rebalance cancel` stops them")
@@ -328,30 +326,43 @@ async fn execute(
 
 enum Waited {
     Done,
-    /// Ctrl-C, with how many partitions were still moving.
-    Interrupted(usize),
+    /// Ctrl-C: moves Kafka still runs, and moves never started.
+    Interrupted {
+        running: usize,
+        pending: usize,
+    },
 }
 
-/// Waits until none of `moves` is still being reassigned, as the controller lists them,
-/// showing partitions moved, bytes copied, the rate and the time left (on a terminal; as JSON
-/// lines on stderr with -o json).
-async fn wait_moved(
+/// Starts the moves, at most `per_broker` at a time on any broker (0: all at once), and waits
+/// until Kafka has finished them all, as the controller lists them. Shows partitions moved,
+/// bytes copied, the rate and the time left (on a terminal; as JSON lines on stderr with -o
+/// json).
+async fn run_moves(
     ctx: &Context,
     opts: &KafkaOptions,
     meta: &ClusterMeta,
     moves: &[Move],
+    per_broker: usize,
     limit: Duration,
 ) -> anyhow::Result<Waited> {
-    let ours: BTreeSet<(String, i32)> = moves.iter().map(|m| (m.topic.clone(), m.partition)).collect();
     let bar = ctx.printer.progress("moving");
     let started = tokio::time::Instant::now();
     let deadline = started + limit;
     let at = addresses(meta);
     let involved: BTreeSet<i32> = moves.iter().flat_map(|m| m.from.iter().chain(m.to.iter())).copied().collect();
+    let (mut pending, mut running): (Vec<Move>, Vec<Move>) = (moves.to_vec(), Vec::new());
     let ctrl_c = tokio::signal::ctrl_c();
     tokio::pin!(ctrl_c);
     loop {
-        let left = list_reassignments(opts).await?.keys().filter(|k| ours.contains(*k)).count();
+        let listed = list_reassignments(opts).await?;
+        running.retain(|m| listed.contains_key(&(m.topic.clone(), m.partition)));
+        let batch = take_startable(&mut pending, &running, per_broker);
+        if !batch.is_empty() {
+            let changes: Vec<_> = batch.iter().map(|m| (m.topic.clone(), m.partition, Some(m.to.clone()))).collect();
+            alter_reassignments(opts, &changes).await.map_err(|e| e.context("start the reassignment"))?;
+            running.extend(batch);
+        }
+        let left = running.len() + pending.len();
         let mut sizes = BTreeMap::new();
         for b in &involved {
             if let Some(address) = at.get(b)
@@ -361,25 +372,24 @@ async fn wait_moved(
             }
         }
         let (done, total) = copied(moves, &sizes);
-        let secs = started.elapsed().as_secs_f64().max(0.001);
-        let rate = done as f64 / secs;
+        let rate = done as f64 / started.elapsed().as_secs_f64().max(0.001);
         let eta = if rate > 0.0 && left > 0 {
             format!(", about {:.0}s left", (total - done).max(0) as f64 / rate)
         } else {
             String::new()
         };
-        let line = format!(
-            "{} of {} partitions moved; {} of {} copied, {}/s{eta}",
-            ours.len() - left,
-            ours.len(),
+        bar.set_message(format!(
+            "{} of {} partitions moved ({} moving); {} of {} copied, {}/s{eta}",
+            moves.len() - left,
+            moves.len(),
+            running.len(),
             human_bytes(done),
             human_bytes(total),
             human_bytes(rate as i64)
-        );
-        bar.set_message(line);
+        ));
         if ctx.printer.format.is_machine() {
             ctx.printer.note(
-                &serde_json::json!({"event": "progress", "partitionsMoved": ours.len() - left, "partitions": ours.len(), "bytesCopied": done, "bytesToCopy": total, "bytesPerSecond": rate as i64})
+                &serde_json::json!({"event": "progress", "partitionsMoved": moves.len() - left, "partitionsMoving": running.len(), "partitions": moves.len(), "bytesCopied": done, "bytesToCopy": total, "bytesPerSecond": rate as i64})
                     .to_string(),
             );
         }
@@ -391,7 +401,11 @@ async fn wait_moved(
             bar.finish_and_clear();
             return Err(Failure::new(
                 ExitCode::Failure,
-                format!("{left} partitions still moving after {limit:?}; Kafka goes on moving them"),
+                format!(
+                    "{} partitions still moving and {} not started after {limit:?}; Kafka goes on moving the first",
+                    running.len(),
+                    pending.len()
+                ),
             )
             .hint("`kubectl kafka rebalance status` follows them; `rebalance cancel` stops them")
             .into());
@@ -399,7 +413,7 @@ async fn wait_moved(
         tokio::select! {
             _ = &mut ctrl_c => {
                 bar.finish_and_clear();
-                return Ok(Waited::Interrupted(left));
+                return Ok(Waited::Interrupted { running: running.len(), pending: pending.len() });
             }
             _ = tokio::time::sleep(Duration::from_secs(1)) => {}
         }
