@@ -622,6 +622,23 @@ fn every_read_command_answers_the_same_over_both_routes() {
         (q["leaderId"].clone(), q["leaderEpoch"].clone(), ids)
     };
     assert_eq!(shape(json("exec", &["quorum"])), shape(json("port-forward", &["quorum"])));
+    // disk: the same brokers, claims and bytes of this topic per broker (the tools route has
+    // no volume sizes: kafka-log-dirs.sh does not print them).
+    let bytes = |doc: serde_json::Value| -> Vec<(i64, String, i64)> {
+        doc["brokers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| {
+                let on_disk: i64 =
+                    b["logDirs"].as_array().unwrap().iter().filter_map(|d| d["byTopic"][&topic].as_i64()).sum();
+                (b["nodeId"].as_i64().unwrap(), b["pvc"].as_str().unwrap_or_default().to_string(), on_disk)
+            })
+            .collect()
+    };
+    let (disk_client, disk_tools) = (bytes(json("port-forward", &["disk"])), bytes(json("exec", &["disk"])));
+    assert_eq!(disk_client, disk_tools);
+    assert!(disk_client.iter().all(|(_, _, b)| *b > 0), "every broker holds some of {topic}: {disk_client:?}");
     kk(&["groups", "delete", &group, "--yes"]).ok();
     kk(&["topics", "delete", &topic, "--yes"]).ok();
 }
