@@ -57,27 +57,7 @@ fn rebalance_spreads_a_lopsided_topic_over_every_broker() {
     wait_until("a healthy cluster", Duration::from_secs(150), || kk(&["health"]).code == 0);
     let topic = format!("lopsided-{}", std::process::id());
     // Six partitions of RF 2, all on brokers 1 and 2: broker 3 holds nothing.
-    kafka_tool(
-        "kafka-topics.sh",
-        &[
-            "--bootstrap-server",
-            "localhost:9092",
-            "--create",
-            "--topic",
-            &topic,
-            "--replica-assignment",
-            "1:2,2:1,1:2,2:1,1:2,2:1",
-        ],
-        None,
-    )
-    .ok();
-    struct Delete(String);
-    impl Drop for Delete {
-        fn drop(&mut self) {
-            let _ = plugin(&["-n", "kafka", "topics", "delete", &self.0, "--yes"]);
-        }
-    }
-    let _delete = Delete(topic.clone());
+    let _topic = PlacedTopic::create(&topic, "1:2,2:1,1:2,2:1,1:2,2:1");
     wait_until("the topic on every broker", Duration::from_secs(30), || {
         (1..=3).all(|b| replicas_per_broker(b, &topic).values().sum::<usize>() == 12)
     });
@@ -160,38 +140,16 @@ fn status_and_cancel_of_a_throttled_move_in_progress() {
     wait_bed_ready();
     let topic = format!("slow-move-{}", std::process::id());
     let bootstrap = "localhost:9092";
-    kafka_tool(
-        "kafka-topics.sh",
-        &["--bootstrap-server", bootstrap, "--create", "--topic", &topic, "--replica-assignment", "1"],
-        None,
-    )
-    .ok();
-    struct Delete(String);
-    impl Drop for Delete {
+    let _topic = PlacedTopic::create(&topic, "1");
+    // Dropped before the topic: no move left behind.
+    struct CancelMoves;
+    impl Drop for CancelMoves {
         fn drop(&mut self) {
             let _ = plugin(&["-n", "kafka", "rebalance", "cancel", "--yes"]);
-            let _ = plugin(&["-n", "kafka", "topics", "delete", &self.0, "--yes"]);
         }
     }
-    let _delete = Delete(topic.clone());
-    kafka_tool(
-        "kafka-producer-perf-test.sh",
-        &[
-            "--topic",
-            &topic,
-            "--num-records",
-            "16384",
-            "--record-size",
-            "1024",
-            "--throughput",
-            "-1",
-            "--producer-props",
-            &format!("bootstrap.servers={bootstrap}"),
-            "acks=1",
-        ],
-        None,
-    )
-    .ok();
+    let _cancel = CancelMoves;
+    fill_topic(&topic, 16384, "1");
     // The plugin moves it to broker 2 at 10 kB/s and gives up waiting after 5 s: the move goes
     // on in Kafka, and the throttle is removed as the command ends... which would let the move
     // finish at once. So the slow move is started with Kafka's own tool, throttled, instead.
@@ -249,25 +207,7 @@ fn scale_out_to_five_and_back_to_three_under_load() {
     }
     let _back = Back(vec![topic.clone(), fill.clone()]);
     let mib: u64 = std::env::var("KUBECTL_KAFKA_SOAK_SCALE_MIB").ok().and_then(|v| v.parse().ok()).unwrap_or(8);
-    let records = (mib * 1024).to_string();
-    kafka_tool(
-        "kafka-producer-perf-test.sh",
-        &[
-            "--topic",
-            &fill,
-            "--num-records",
-            &records,
-            "--record-size",
-            "1024",
-            "--throughput",
-            "-1",
-            "--producer-props",
-            "bootstrap.servers=localhost:9092",
-            "acks=all",
-        ],
-        None,
-    )
-    .ok();
+    fill_topic(&fill, mib * 1024, "all");
     let disk = json(kk(&["disk", "-o", "json"]));
     let bytes: i64 = disk["brokers"]
         .as_array()
@@ -354,19 +294,7 @@ fn plans_pass_between_this_tool_and_kafkas_own() {
     wait_bed_ready();
     let topic = format!("interop-{}", std::process::id());
     let bootstrap = "localhost:9092";
-    kafka_tool(
-        "kafka-topics.sh",
-        &["--bootstrap-server", bootstrap, "--create", "--topic", &topic, "--replica-assignment", "1:2,2:1,1:2,2:1"],
-        None,
-    )
-    .ok();
-    struct Delete(String);
-    impl Drop for Delete {
-        fn drop(&mut self) {
-            let _ = plugin(&["-n", "kafka", "topics", "delete", &self.0, "--yes"]);
-        }
-    }
-    let _delete = Delete(topic.clone());
+    let _topic = PlacedTopic::create(&topic, "1:2,2:1,1:2,2:1");
     wait_until("the topic on every broker", Duration::from_secs(30), || {
         (1..=3).all(|b| replicas_per_broker(b, &topic).values().sum::<usize>() == 8)
     });

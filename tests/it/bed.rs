@@ -331,3 +331,48 @@ pub fn put_in_pod(path: &str, text: &str) {
         .unwrap();
     assert!(status.success(), "write {path} in the pod");
 }
+
+/// A topic made with Kafka's own tool on the replicas given (`1:2,2:1`: one partition each,
+/// comma-separated), deleted with the plugin when dropped.
+pub struct PlacedTopic(pub String);
+
+impl PlacedTopic {
+    pub fn create(name: &str, assignment: &str) -> PlacedTopic {
+        kafka_tool(
+            "kafka-topics.sh",
+            &["--bootstrap-server", "localhost:9092", "--create", "--topic", name, "--replica-assignment", assignment],
+            None,
+        )
+        .ok();
+        PlacedTopic(name.to_string())
+    }
+}
+
+impl Drop for PlacedTopic {
+    fn drop(&mut self) {
+        let _ = plugin(&["-n", "kafka", "topics", "delete", &self.0, "--yes"]);
+    }
+}
+
+/// Writes `records` records of 1 KiB to `topic` with Kafka's perf tool in broker 1's pod.
+pub fn fill_topic(topic: &str, records: u64, acks: &str) {
+    let (records, acks) = (records.to_string(), format!("acks={acks}"));
+    kafka_tool(
+        "kafka-producer-perf-test.sh",
+        &[
+            "--topic",
+            topic,
+            "--num-records",
+            &records,
+            "--record-size",
+            "1024",
+            "--throughput",
+            "-1",
+            "--producer-props",
+            "bootstrap.servers=localhost:9092",
+            &acks,
+        ],
+        None,
+    )
+    .ok();
+}

@@ -232,47 +232,24 @@ fn a_partition_being_reassigned_is_not_counted_under_replicated() {
     wait_until("health to exit 0", Duration::from_secs(150), || plugin(&["-n", "kafka", "health"]).code == 0);
     let topic = format!("moving-{}", std::process::id());
     let bootstrap = "localhost:9092";
-    kafka_tool(
-        "kafka-topics.sh",
-        &["--bootstrap-server", bootstrap, "--create", "--topic", &topic, "--replica-assignment", "1"],
-        None,
-    )
-    .ok();
+    let _topic = PlacedTopic::create(&topic, "1");
     let plan = format!(r#"{{"version":1,"partitions":[{{"topic":"{topic}","partition":0,"replicas":[1,2]}}]}}"#);
     let file = format!("/tmp/{topic}.json");
-    struct Cancel(String, String);
+    // Dropped before the topic. --cancel also removes the throttles it set.
+    struct Cancel(String);
     impl Drop for Cancel {
         fn drop(&mut self) {
-            // --cancel also removes the throttles it set.
             let _ = kafka_tool(
                 "kafka-reassign-partitions.sh",
-                &["--bootstrap-server", "localhost:9092", "--reassignment-json-file", &self.1, "--cancel"],
+                &["--bootstrap-server", "localhost:9092", "--reassignment-json-file", &self.0, "--cancel"],
                 None,
             );
-            let _ = plugin(&["-n", "kafka", "topics", "delete", &self.0, "--yes"]);
         }
     }
     // Data enough (16 MiB) that the throttled copy outlasts the test by far.
-    kafka_tool(
-        "kafka-producer-perf-test.sh",
-        &[
-            "--topic",
-            &topic,
-            "--num-records",
-            "16384",
-            "--record-size",
-            "1024",
-            "--throughput",
-            "-1",
-            "--producer-props",
-            &format!("bootstrap.servers={bootstrap}"),
-            "acks=1",
-        ],
-        None,
-    )
-    .ok();
+    fill_topic(&topic, 16384, "1");
     put_in_pod(&file, &plan);
-    let _cancel = Cancel(topic.clone(), file.clone());
+    let _cancel = Cancel(file.clone());
     kafka_tool(
         "kafka-reassign-partitions.sh",
         &["--bootstrap-server", bootstrap, "--reassignment-json-file", &file, "--execute", "--throttle", "10000"],
