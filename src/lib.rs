@@ -36,6 +36,7 @@ pub mod exit;
 pub mod health;
 pub mod kafka;
 pub mod output;
+pub mod release;
 pub mod rollout;
 pub mod route;
 

@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod configs;
 pub mod consume;
+pub mod features;
 pub mod groups;
 pub mod logdirs;
 pub mod metadata;

@@ -15,6 +15,7 @@ pub struct WireClient {
     stream: TcpStream,
     address: String,
     versions: HashMap<i16, (i16, i16)>,
+    features: super::features::BrokerFeatures,
     correlation: i32,
     timeout: Duration,
 }
@@ -46,7 +47,14 @@ impl WireClient {
     async fn handshake(stream: TcpStream, address: &str, timeout: Duration) -> anyhow::Result<WireClient> {
         stream.set_nodelay(true).ok();
         let mut client =
-            WireClient { stream, address: address.to_string(), versions: HashMap::new(), correlation: 0, timeout };
+            WireClient {
+            stream,
+            address: address.to_string(),
+            versions: HashMap::new(),
+            features: Default::default(),
+            correlation: 0,
+            timeout,
+        };
         let resp: ApiVersionsResponse = client
             .send_version(
                 ApiKey::ApiVersions,
@@ -61,7 +69,14 @@ impl WireClient {
             anyhow::bail!("ApiVersions to {address}: error code {}", resp.error_code);
         }
         client.versions = resp.api_keys.iter().map(|k| (k.api_key, (k.min_version, k.max_version))).collect();
+        client.features = super::features::features_from(&resp);
         Ok(client)
+    }
+
+    /// The feature versions the broker supports and the cluster's finalized ones, as its
+    /// ApiVersions answer gave them.
+    pub fn features(&self) -> &super::features::BrokerFeatures {
+        &self.features
     }
 
     /// The highest version both sides speak.

@@ -15,7 +15,12 @@ KUBECONFIG_FILE="$KWOK_WORKDIR/clusters/$CLUSTER/kubeconfig.yaml"
 K8S_VERSION=v1.36.3
 ETCD_VERSION=v3.6.16
 KWOK_VERSION=v0.8.0 # kwokctl only: it starts and stops the control plane
-KAFKA_VERSION=3.7.1
+# The Kafka the guide's manifests name; the version the bed's brokers start on (the guide's
+# unless KUBECTL_KAFKA_TESTBED_KAFKA names another image the bed builds); and the images the
+# node holds: the guide's, the last 3.x line and the newest 4.x Maven Central serves.
+GUIDE_KAFKA_VERSION=3.7.1
+KAFKA_VERSION=${KUBECTL_KAFKA_TESTBED_KAFKA:-$GUIDE_KAFKA_VERSION}
+KAFKA_VERSIONS=(3.7.1 3.9.1 4.4.0)
 COREDNS_VERSION=v1.14.7
 KAFKA_HOME=/opt/kafka
 

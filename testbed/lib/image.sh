@@ -1,5 +1,5 @@
 # Builds the images the node runs, without a container engine (sourced by testbed/up):
-#  - apache/kafka:$KAFKA_VERSION: a Debian JRE rootfs (debootstrap from the machine's own apt
+#  - apache/kafka:V for each of $KAFKA_VERSIONS: a Debian JRE rootfs (debootstrap from the machine's own apt
 #    source) plus Kafka's jars from Maven Central, /opt/kafka/bin scripts and the official
 #    image's entry point behaviour (testbed/image/run); user appuser (uid 1000) as upstream;
 #  - the pod sandbox image: one static binary (testbed/image/pause.c).
@@ -7,7 +7,6 @@
 # `ctr images import` accepts, and cached in $CACHE/image keyed by what went into it.
 
 IMAGE_DIR="$CACHE/image"
-KAFKA_IMAGE="apache/kafka:$KAFKA_VERSION"
 PAUSE_IMAGE="kubectl-kafka.local/pause:1"
 ROOTFS_SUITE=bookworm
 ROOTFS_PACKAGES=openjdk-17-jre-headless
@@ -77,13 +76,13 @@ build_jre_layer() {
 }
 
 # /opt/kafka as in the official image: bin/, config/, libs/; /etc/kafka/docker/run.
-build_kafka_layer() {
-  local libs="$CACHE/kafka-$KAFKA_VERSION/libs" out="$IMAGE_DIR/kafka-$KAFKA_VERSION.tar" key
+build_kafka_layer() { # version
+  local version=$1 libs="$CACHE/kafka-$1/libs" out="$IMAGE_DIR/kafka-$1.tar" key
   key=$(cat "$TESTBED_DIR"/image/run "$TESTBED_DIR"/image/kafka-run-class.sh "$TESTBED_DIR"/kafka/tools.tsv \
-    "$TESTBED_DIR"/kafka/config/*.properties <(ls "$libs") | sha256sum | cut -c1-16)
+    "$TESTBED_DIR"/kafka/config/*.properties "$TESTBED_DIR"/lib/build.sh <(ls "$libs") | sha256sum | cut -c1-16)
   [[ -f "$out" && "$(cat "$out.key" 2>/dev/null)" == "$key" ]] && return
-  say "building the Kafka $KAFKA_VERSION layer"
-  local root="$IMAGE_DIR/kafka-root" script class
+  say "building the Kafka $version layer"
+  local root="$IMAGE_DIR/kafka-root"
   rm -rf "$root"
   mkdir -p "$root/opt/kafka/bin" "$root/opt/kafka/config" "$root/opt/kafka/libs" "$root/etc/kafka/docker" \
     "$root/var/lib/kafka/data"
@@ -91,19 +90,7 @@ build_kafka_layer() {
   install -m 0755 "$TESTBED_DIR/image/kafka-run-class.sh" "$root/opt/kafka/bin/kafka-run-class.sh"
   install -m 0755 "$TESTBED_DIR/image/run" "$root/etc/kafka/docker/run"
   cp "$TESTBED_DIR/kafka/config/"*.properties "$root/opt/kafka/config/"
-  while IFS=$'\t' read -r script class; do
-    [[ -z "$script" || "$script" == \#* ]] && continue
-    {
-      printf '#!/usr/bin/env bash\n# %s of Kafka %s, as in the apache/kafka image.\n' "$script" "$KAFKA_VERSION"
-      if [[ "$script" == kafka-server-start.sh ]]; then
-        # Kafka's own start script: the broker's log4j config and a 1 GiB heap unless set.
-        printf 'export KAFKA_LOG4J_OPTS="${KAFKA_LOG4J_OPTS:--Dlog4j.configuration=file:/opt/kafka/config/log4j.properties}"\n'
-        printf 'export KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xmx1G -Xms1G}"\n'
-      fi
-      printf 'exec "$(dirname "$0")/kafka-run-class.sh" %s "$@"\n' "$class"
-    } >"$root/opt/kafka/bin/$script"
-    chmod 0755 "$root/opt/kafka/bin/$script"
-  done <"$TESTBED_DIR/kafka/tools.tsv"
+  write_tool_scripts "$version" "$libs" "$root/opt/kafka/bin"
   chown -R 1000:1000 "$root/opt/kafka/config" "$root/var/lib/kafka"
   layer_tar "$root" "$out.tmp"
   mv "$out.tmp" "$out"
@@ -114,16 +101,19 @@ build_kafka_layer() {
 build_images() {
   mkdir -p "$IMAGE_DIR"
   build_jre_layer
-  build_kafka_layer
-  local kafka="$IMAGE_DIR/apache-kafka-$KAFKA_VERSION.image.tar" key
-  key=$(cat "$IMAGE_DIR/jre.tar.key" "$IMAGE_DIR/kafka-$KAFKA_VERSION.tar.key" | sha256sum | cut -c1-16)
-  if [[ ! -f "$kafka" || "$(cat "$kafka.key" 2>/dev/null)" != "$key" ]]; then
-    say "writing image $KAFKA_IMAGE"
-    docker_archive "$KAFKA_IMAGE" '["/etc/kafka/docker/run"]' 1000 \
-      '["PATH=/opt/kafka/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64"]' \
-      "$kafka" "$IMAGE_DIR/jre.tar" "$IMAGE_DIR/kafka-$KAFKA_VERSION.tar"
-    echo "$key" >"$kafka.key"
-  fi
+  local v kafka key
+  for v in "${KAFKA_VERSIONS[@]}"; do
+    build_kafka_layer "$v"
+    kafka="$IMAGE_DIR/apache-kafka-$v.image.tar"
+    key=$(cat "$IMAGE_DIR/jre.tar.key" "$IMAGE_DIR/kafka-$v.tar.key" | sha256sum | cut -c1-16)
+    if [[ ! -f "$kafka" || "$(cat "$kafka.key" 2>/dev/null)" != "$key" ]]; then
+      say "writing image apache/kafka:$v"
+      docker_archive "apache/kafka:$v" '["/etc/kafka/docker/run"]' 1000 \
+        '["PATH=/opt/kafka/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64"]' \
+        "$kafka" "$IMAGE_DIR/jre.tar" "$IMAGE_DIR/kafka-$v.tar"
+      echo "$key" >"$kafka.key"
+    fi
+  done
   local pause="$IMAGE_DIR/pause.image.tar"
   key=$(sha256sum "$TESTBED_DIR/image/pause.c" | cut -c1-16)
   if [[ ! -f "$pause" || "$(cat "$pause.key" 2>/dev/null)" != "$key" ]]; then
@@ -140,10 +130,11 @@ build_images() {
   fi
 }
 
-# Imports both images into containerd's k8s.io namespace unless it already has them.
+# Imports every image into containerd's k8s.io namespace unless it already has them.
 import_images() {
-  local img file
-  for img in "$KAFKA_IMAGE=$IMAGE_DIR/apache-kafka-$KAFKA_VERSION.image.tar" "$PAUSE_IMAGE=$IMAGE_DIR/pause.image.tar"; do
+  local img file v images=("$PAUSE_IMAGE=$IMAGE_DIR/pause.image.tar")
+  for v in "${KAFKA_VERSIONS[@]}"; do images+=("apache/kafka:$v=$IMAGE_DIR/apache-kafka-$v.image.tar"); done
+  for img in "${images[@]}"; do
     file=${img#*=}
     img=${img%%=*}
     local ref="docker.io/$img"
