@@ -78,7 +78,10 @@ pub enum Command {
         after_help = "Examples:\n  kubectl kafka -n kafka status\n  kubectl kafka -n kafka status -o wide\n  kubectl kafka -n kafka status kafka-2 -o json"
     )]
     Status(StatusArgs),
-    /// Show the plugin version and the Kubernetes server version
+    /// Show the plugin's, the Kubernetes server's and each broker's Kafka version
+    #[command(
+        after_help = "Each broker's Kafka version is read from the broker itself (the metadata.version levels its\nsoftware supports), next to the image its pod runs; then the cluster's finalized features.\nExamples:\n  kubectl kafka -n kafka version\n  kubectl kafka version --client"
+    )]
     Version(VersionArgs),
     /// Forward every broker to a local port, rewriting advertised addresses, for your own tools
     #[command(
@@ -123,7 +126,16 @@ pub enum Command {
     )]
     Rebalance(RebalanceArgs),
     /// Roll brokers back to a previous revision (`kubectl rollout undo`, with Kafka's checks)
+    #[command(
+        after_help = "Before `upgrade --finalize` a rollback to the previous Kafka version is safe. After it, a rollback\nto an image whose Kafka cannot run the finalized metadata.version is refused (exit 9) unless\n--force: its brokers would not start.\nExamples:\n  kubectl kafka -n kafka rollback kafka-2 --dry-run\n  kubectl kafka -n kafka rollback --all"
+    )]
     Rollback(RollbackArgs),
+    /// Run a new Kafka version: roll the image one broker at a time, then --finalize
+    #[command(
+        after_help = "Two steps, as Kafka upgrades are. First the image, one broker at a time with restart's checks\n(the quorum leader last), each broker verified to run the new version (from its own answer)\nbefore the next; metadata.version stays, so `rollback --all` can still go back. Running the\nsame command again resumes. Then, once every broker runs it and the cluster is healthy,\n`--finalize` raises metadata.version, which cannot be undone: older versions can no longer run.\nExamples:\n  kubectl kafka -n kafka upgrade --version 3.9.1 --dry-run\n  kubectl kafka -n kafka upgrade --version 3.9.1\n  kubectl kafka -n kafka upgrade --image registry.local/kafka:3.9.1-custom --version 3.9.1\n  kubectl kafka -n kafka version\n  kubectl kafka -n kafka upgrade --finalize --dry-run\n  kubectl kafka -n kafka upgrade --finalize --yes",
+        disable_version_flag = true
+    )]
+    Upgrade(UpgradeArgs),
     /// Revisions of the broker Deployments, with change causes and what changed
     History(HistoryArgs),
     /// Wait for broker rollouts to finish, and for the brokers to be registered and in sync
@@ -263,6 +275,37 @@ pub struct RollbackArgs {
     pub dry_run: bool,
     #[arg(long)]
     pub force: bool,
+    #[arg(long, value_parser = parse_duration, default_value = "10m")]
+    pub timeout: Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct UpgradeArgs {
+    /// Brokers to upgrade (Deployment name, instance label or node id) [default: all]
+    #[arg(conflicts_with = "finalize")]
+    pub brokers: Vec<String>,
+    /// The Kafka version to run: the image apache/kafka:VERSION unless --image names another
+    #[arg(long, required_unless_present_any = ["image", "finalize"], conflicts_with = "finalize")]
+    pub version: Option<String>,
+    /// The image to run; its tag must name the Kafka version, else give --version too
+    #[arg(long, conflicts_with = "finalize")]
+    pub image: Option<String>,
+    /// Raise metadata.version to what every broker now runs (cannot be undone)
+    #[arg(long)]
+    pub finalize: bool,
+    /// With --finalize: also raise this finalized feature (e.g. group.version=1)
+    #[arg(long, value_name = "NAME=LEVEL", requires = "finalize")]
+    pub feature: Vec<String>,
+    /// Print the plan (and, with --finalize, have the controller validate it); change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// --finalize without asking
+    #[arg(long)]
+    pub yes: bool,
+    /// Skip the safety checks
+    #[arg(long)]
+    pub force: bool,
+    /// Limit for each broker to roll out, rejoin and catch up
     #[arg(long, value_parser = parse_duration, default_value = "10m")]
     pub timeout: Duration,
 }
@@ -667,7 +710,7 @@ pub struct StatusArgs {
 
 #[derive(Debug, Args)]
 pub struct VersionArgs {
-    /// Only the plugin's version: do not contact the API server
+    /// Only the plugin's version: do not contact the API server or Kafka
     #[arg(long)]
     pub client: bool,
 }

@@ -145,16 +145,30 @@ impl Release {
 /// supports (brokers advertise their line's newest production level). None for a level the
 /// table does not know (a release newer than 4.4).
 pub fn line_of_max_level(max: i16) -> Option<Release> {
-    LATEST_PRODUCTION
-        .iter()
-        .find(|(_, l)| *l == max)
-        .map(|((major, minor), _)| Release { major: *major, minor: *minor, patch: None })
+    LATEST_PRODUCTION.iter().find(|(_, l)| *l == max).map(|((major, minor), _)| Release {
+        major: *major,
+        minor: *minor,
+        patch: None,
+    })
 }
 
 /// How a broker's software is described: its line from its own answer (`3.9`), else the
 /// highest level it supports.
 pub fn describe_max_level(max: i16) -> String {
     line_of_max_level(max).map_or_else(|| format!("newer than 4.4 (supports {})", level_name(max)), |r| r.to_string())
+}
+
+/// Whether a broker whose software supports metadata.version up to `max` runs `target`'s
+/// release line (for a release newer than the table: a level newer than the table too).
+pub fn runs(max: i16, target: &Release) -> bool {
+    match line_of_max_level(max) {
+        Some(line) => line.same_line(target),
+        None => {
+            target.max_level().is_none()
+                && target.newer_than_table()
+                && max > LATEST_PRODUCTION[LATEST_PRODUCTION.len() - 1].1
+        }
+    }
 }
 
 /// Whether brokers of `target` can run a cluster whose metadata.version is finalized at
@@ -275,6 +289,15 @@ mod tests {
         assert_eq!(describe_max_level(21), "3.9");
         assert_eq!(level_name(19), "3.7-IV4");
         assert_eq!(level_name(40), "level 40");
+    }
+
+    #[test]
+    fn a_broker_runs_the_line_its_highest_level_names() {
+        assert!(runs(21, &r("3.9.1")));
+        assert!(!runs(19, &r("3.9.1")));
+        assert!(runs(33, &r("4.4.0")));
+        assert!(runs(36, &r("4.6.0")), "beyond the table on both sides");
+        assert!(!runs(33, &r("4.6.0")));
     }
 
     #[test]

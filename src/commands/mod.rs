@@ -20,6 +20,7 @@ pub mod rebalance;
 pub mod rollout;
 pub mod status;
 pub mod topics;
+pub mod upgrade;
 pub mod version;
 
 /// What every command gets: the printer and how to reach the cluster.
@@ -93,6 +94,7 @@ pub async fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Rebalance(args) => rebalance::run(&ctx, args).await,
         Command::Restart(args) => rollout::restart::run(&ctx, args).await,
         Command::Rollback(args) => rollout::rollback::run(&ctx, args).await,
+        Command::Upgrade(args) => upgrade::run(&ctx, args).await,
         Command::History(args) => rollout::history::run(&ctx, args).await,
         Command::RolloutStatus(args) => rollout::status::run(&ctx, args).await,
         Command::Scale(args) => rollout::scale::run(&ctx, args).await,

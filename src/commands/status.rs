@@ -36,6 +36,9 @@ pub struct StatusRow {
     pub active_controller: Option<bool>,
     pub partitions_led: Option<usize>,
     pub under_replicated: Option<usize>,
+    /// The Kafka release the broker says it runs (from the metadata.version levels its software
+    /// supports); asked with -o wide, json or yaml.
+    pub kafka_version: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -78,6 +81,7 @@ impl StatusRow {
             active_controller: None,
             partitions_led: None,
             under_replicated: None,
+            kafka_version: None,
         }
     }
 
@@ -104,6 +108,7 @@ impl StatusRow {
             let list = |v: &[String]| if v.is_empty() { dash() } else { v.join(",") };
             cells.extend([
                 self.image.clone().unwrap_or_else(dash),
+                kafka(self.kafka_version.clone()),
                 list(&self.advertised),
                 list(&self.pvcs),
                 self.pod.clone().unwrap_or_else(dash),
@@ -142,7 +147,7 @@ pub async fn run(ctx: &Context, args: &StatusArgs) -> anyhow::Result<()> {
                 "URP",
             ];
             if wide {
-                headers.extend(["IMAGE", "ADVERTISED", "PVC", "POD"]);
+                headers.extend(["IMAGE", "KAFKA", "ADVERTISED", "PVC", "POD"]);
             }
             let cells: Vec<Vec<String>> = rows.iter().map(|r| r.cells(wide)).collect();
             printer.table(&headers, &cells)?;
@@ -199,10 +204,17 @@ async fn add_kafka_side(ctx: &Context, cluster: &crate::cluster::Cluster, broker
             // One plain Metadata request and DescribeQuorum side by side: the first answer fast.
             let (meta, quorum) =
                 tokio::join!(crate::kafka::metadata::quick_metadata(opts), crate::kafka::quorum::describe_quorum(opts));
-            Some((meta.ok()?, quorum.ok().map(|q| q.leader_id)))
+            let meta = meta.ok()?;
+            // The version each broker runs, from each broker itself (not for the plain table).
+            let versions = if ctx.printer.format == OutputFormat::Table {
+                Vec::new()
+            } else {
+                crate::kafka::features::features_of_each(opts, &meta.brokers).await
+            };
+            Some((meta, quorum.ok().map(|q| q.leader_id), versions))
         })
         .await;
-        if let Ok(Some((meta, leader))) = facts {
+        if let Ok(Some((meta, leader, versions))) = facts {
             for row in rows.iter_mut() {
                 let Some(id) = row.node_id else { continue };
                 let parts = meta.topics.iter().flat_map(|t| t.partitions.iter());
@@ -210,6 +222,11 @@ async fn add_kafka_side(ctx: &Context, cluster: &crate::cluster::Cluster, broker
                 row.under_replicated =
                     Some(parts.filter(|p| p.replicas.contains(&id) && p.isr.len() < p.replicas.len()).count());
                 row.active_controller = leader.map(|l| l == id);
+                row.kafka_version = versions
+                    .iter()
+                    .find(|(b, _)| *b == id)
+                    .and_then(|(_, f)| f.as_ref().ok()?.supported.get(crate::release::METADATA_VERSION).map(|r| r.max))
+                    .map(crate::release::describe_max_level);
             }
         }
     }

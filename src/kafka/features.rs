@@ -135,7 +135,10 @@ mod tests {
                 .with_error_message(Some(StrBytes::from("not supported by broker 2"))),
         ]);
         let err = check_update(&resp).unwrap_err().to_string();
-        assert!(err.contains("metadata.version") && err.contains("broker 2") && err.contains("InvalidRequest"), "{err}");
+        assert!(
+            err.contains("metadata.version") && err.contains("broker 2") && err.contains("InvalidRequest"),
+            "{err}"
+        );
         assert!(check_update(&UpdateFeaturesResponse::default()).is_ok());
     }
 }

@@ -37,7 +37,7 @@ pub struct TopicMeta {
     pub error: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ClusterMeta {
     pub controller_id: Option<i32>,

@@ -46,8 +46,7 @@ impl WireClient {
 
     async fn handshake(stream: TcpStream, address: &str, timeout: Duration) -> anyhow::Result<WireClient> {
         stream.set_nodelay(true).ok();
-        let mut client =
-            WireClient {
+        let mut client = WireClient {
             stream,
             address: address.to_string(),
             versions: HashMap::new(),

@@ -36,8 +36,12 @@ pub fn roll_mode(d: &Deployment, has_rwo_volume: bool) -> RollMode {
     if has_rwo_volume && max_surge(d, replicas) > 0 { RollMode::StopFirst } else { RollMode::InPlace }
 }
 
-/// The replicas a stopped-for-roll Deployment had, if the plugin stopped it.
+/// The replicas a stopped-for-roll Deployment had, if the plugin stopped it. A marker on a
+/// Deployment that asks for replicas again is stale (another tool scaled it up), not a stop.
 pub fn stopped_for_roll(d: &Deployment) -> Option<i32> {
+    if d.spec.as_ref().and_then(|s| s.replicas).unwrap_or(1) > 0 {
+        return None;
+    }
     d.metadata.annotations.as_ref()?.get(STOPPED_FOR_ROLL)?.parse().ok()
 }
 
@@ -127,8 +131,13 @@ mod tests {
         assert_eq!(ops.len(), 3, "{ops:?}");
         assert_eq!(ops[2]["path"], "/spec/replicas");
         let stopped = deployment(
-            "metadata: {name: k, annotations: {kubectl-kafka.io/stopped-for-roll: '1'}}\nspec: {selector: {}, template: {}}",
+            "metadata: {name: k, annotations: {kubectl-kafka.io/stopped-for-roll: '1'}}\nspec: {replicas: 0, selector: {}, template: {}}",
         );
         assert_eq!(stopped_for_roll(&stopped), Some(1));
+        // Scaled up again with the marker left behind: running, not stopped for a roll.
+        let stale = deployment(
+            "metadata: {name: k, annotations: {kubectl-kafka.io/stopped-for-roll: '1'}}\nspec: {replicas: 1, selector: {}, template: {}}",
+        );
+        assert_eq!(stopped_for_roll(&stale), None);
     }
 }

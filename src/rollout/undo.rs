@@ -106,8 +106,10 @@ pub fn plan_undo(d: &Deployment, sets: &[ReplicaSet], to_revision: i64) -> Resul
             annotations.insert(k.to_string(), v.clone());
         }
     }
+    // The ReplicaSet copied the Deployment's annotations while it was stopped for a roll; that
+    // marker belongs to that moment, never to the template brought back.
     for (k, v) in target.metadata.annotations.clone().unwrap_or_default() {
-        if !KEEP.contains(&k.as_str()) {
+        if !KEEP.contains(&k.as_str()) && k != super::strategy::STOPPED_FOR_ROLL {
             annotations.insert(k, v);
         }
     }
@@ -116,6 +118,15 @@ pub fn plan_undo(d: &Deployment, sets: &[ReplicaSet], to_revision: i64) -> Resul
         {"op": "replace", "path": "/metadata/annotations", "value": annotations},
     ]);
     Ok(UndoPlan::Patch { to_revision: revision, patch })
+}
+
+/// The image an undo patch gives a container, when the patch replaces the template.
+pub fn image_in_patch(patch: &Value, container: &str) -> Option<String> {
+    let ops = patch.as_array()?;
+    let template = ops.iter().find(|op| op["path"] == "/spec/template")?;
+    template["value"]["spec"]["containers"].as_array()?.iter().find(|c| c["name"] == container)?["image"]
+        .as_str()
+        .map(str::to_string)
 }
 
 #[cfg(test)]
@@ -151,7 +162,14 @@ mod tests {
 
     fn sets() -> Vec<ReplicaSet> {
         vec![
-            rs("kafka-2-a", "1", "one", "d-uid", json!({"kubernetes.io/change-cause": "first"})),
+            // Revision 1's ReplicaSet copied the marker while its Deployment was stopped for a roll.
+            rs(
+                "kafka-2-a",
+                "1",
+                "one",
+                "d-uid",
+                json!({"kubernetes.io/change-cause": "first", "kubectl-kafka.io/stopped-for-roll": "1"}),
+            ),
             rs("kafka-2-b", "2", "two", "d-uid", json!({})),
             rs("other", "9", "nine", "someone-else", json!({})),
         ]
@@ -166,9 +184,12 @@ mod tests {
         assert_eq!(to_revision, 1);
         assert_eq!(patch[0]["op"], "replace");
         assert_eq!(patch[0]["path"], "/spec/template");
+        assert_eq!(image_in_patch(&patch, "kafka").as_deref(), Some("apache/kafka:3.7.1"));
+        assert_eq!(image_in_patch(&patch, "sidecar"), None);
         assert_eq!(patch[0]["value"]["spec"]["containers"][0]["env"][0]["value"], "one");
         assert!(patch[0]["value"]["metadata"]["labels"].get("pod-template-hash").is_none(), "hash label dropped");
-        // Bookkeeping kept from the Deployment, the rest copied from the ReplicaSet.
+        // Bookkeeping kept from the Deployment, the rest copied from the ReplicaSet, except the
+        // stop marker (a rollback that brought it back left the broker looking stopped).
         assert_eq!(patch[1]["path"], "/metadata/annotations");
         assert_eq!(
             patch[1]["value"],

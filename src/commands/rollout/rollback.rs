@@ -5,6 +5,7 @@ use k8s_openapi::api::apps::v1::Deployment;
 use kube::Api;
 
 use crate::cli::RollbackArgs;
+use crate::cluster::Broker;
 use crate::cluster::discovery::discover_brokers;
 use crate::cluster::model::select_brokers;
 use crate::commands::Context;
@@ -14,9 +15,11 @@ use crate::commands::rollout::{
 };
 use crate::commands::status::unknown_broker;
 use crate::exit::{ExitCode, Failure};
+use crate::kafka::KafkaOptions;
+use crate::release::rollback_allowed;
 use crate::rollout::apply::{replica_sets, send_undo};
 use crate::rollout::strategy::stopped_for_roll;
-use crate::rollout::undo::{UndoPlan, plan_undo};
+use crate::rollout::undo::{UndoPlan, image_in_patch, plan_undo};
 
 pub async fn run(ctx: &Context, args: &RollbackArgs) -> anyhow::Result<()> {
     let cluster = ctx.connect().await?;
@@ -48,29 +51,30 @@ pub async fn run(ctx: &Context, args: &RollbackArgs) -> anyhow::Result<()> {
         })?;
         plans.push((*b, plan));
     }
-    if args.dry_run {
-        for (b, plan) in &plans {
-            match plan {
-                UndoPlan::Skipped { message, .. } => {
-                    ctx.printer.lines(&[format!("deployment.apps/{} {message}", b.workload)])?
-                }
-                UndoPlan::Patch { to_revision, patch } => ctx.printer.lines(&[
-                    format!(
-                        "deployment.apps/{} would roll back to revision {to_revision} (dry run) with this JSON patch:",
-                        b.workload
-                    ),
-                    serde_json::to_string_pretty(patch)?,
-                ])?,
-            }
-        }
-        return Ok(());
-    }
-    if args.force {
-        ctx.printer.warn("--force: the safety checks are skipped");
-    }
     let route = ctx.open_route(&cluster, &brokers, kafka_request_timeout(ctx, args.timeout)).await?;
     let result = async {
         let opts = &route.client("rollback (its safety checks)")?.opts;
+        version_guard(ctx, args, opts, &plans).await?;
+        if args.dry_run {
+            for (b, plan) in &plans {
+                match plan {
+                    UndoPlan::Skipped { message, .. } => {
+                        ctx.printer.lines(&[format!("deployment.apps/{} {message}", b.workload)])?
+                    }
+                    UndoPlan::Patch { to_revision, patch } => ctx.printer.lines(&[
+                        format!(
+                            "deployment.apps/{} would roll back to revision {to_revision} (dry run) with this JSON patch:",
+                            b.workload
+                        ),
+                        serde_json::to_string_pretty(patch)?,
+                    ])?,
+                }
+            }
+            return Ok(());
+        }
+        if args.force {
+            ctx.printer.warn("--force: the safety checks are skipped");
+        }
         let mut min_isr = if args.force { Default::default() } else { min_isr_by_topic(opts).await? };
         let stopped = stopped_brokers(&brokers);
         let interrupted = Interrupt::watch(&ctx.printer);
@@ -124,4 +128,53 @@ pub async fn run(ctx: &Context, args: &RollbackArgs) -> anyhow::Result<()> {
     .await;
     route.close().await;
     result
+}
+
+/// A rollback that changes a broker's image must land on a Kafka version that can run the
+/// cluster's finalized metadata.version: after `upgrade --finalize` the old version cannot
+/// (its brokers would not start). Refused (exit 9) unless --force; an unreadable level refuses
+/// too.
+async fn version_guard(
+    ctx: &Context,
+    args: &RollbackArgs,
+    opts: &KafkaOptions,
+    plans: &[(&Broker, UndoPlan)],
+) -> anyhow::Result<()> {
+    let changing: Vec<(&Broker, String)> = plans
+        .iter()
+        .filter_map(|(b, plan)| match plan {
+            UndoPlan::Patch { patch, .. } => {
+                let image = image_in_patch(patch, b.container.as_deref()?)?;
+                (Some(&image) != b.image.as_ref()).then_some((*b, image))
+            }
+            UndoPlan::Skipped { .. } => None,
+        })
+        .collect();
+    if changing.is_empty() {
+        return Ok(());
+    }
+    let refuse = |message: String| -> anyhow::Result<()> {
+        if args.force {
+            ctx.printer.warn(&format!("--force: {message}"));
+            return Ok(());
+        }
+        Err(Failure::new(ExitCode::Refused, message)
+            .hint("`kubectl kafka version` shows what is finalized; roll forward with `kubectl kafka upgrade` instead (or --force)")
+            .into())
+    };
+    let level = match crate::commands::upgrade::finalized_level(opts).await {
+        Ok(level) => level,
+        Err(err) => {
+            return refuse(format!(
+                "not rolling back: the rollback changes the Kafka image, and the cluster's finalized metadata.version \
+                 could not be read to tell whether that version can run it: {err:#}"
+            ));
+        }
+    };
+    for (b, image) in changing {
+        if let Err(why) = rollback_allowed(&image, level) {
+            refuse(format!("not rolling back {}: {why}", b.name))?;
+        }
+    }
+    Ok(())
 }
