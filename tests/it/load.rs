@@ -37,7 +37,12 @@ pub struct Outcome {
 impl Load {
     /// Starts the proxy, the producer and the group (`group`) on `topic`.
     pub fn start(topic: &str, group: &str) -> Load {
-        let proxy = crate::transports::Proxy::start(&[]);
+        Load::start_in("kafka", topic, group)
+    }
+
+    /// The same against the brokers in `namespace`.
+    pub fn start_in(namespace: &str, topic: &str, group: &str) -> Load {
+        let proxy = crate::transports::Proxy::start_in(namespace, &[]);
         let producer: FutureProducer = ClientConfig::new()
             .set("bootstrap.servers", &proxy.bootstrap)
             .set("acks", "all")

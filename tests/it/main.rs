@@ -15,3 +15,4 @@ mod shipping;
 mod status;
 mod testbed;
 mod transports;
+mod upgrade;

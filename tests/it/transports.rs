@@ -19,8 +19,13 @@ pub struct Proxy {
 
 impl Proxy {
     pub fn start(extra: &[&str]) -> Proxy {
+        Proxy::start_in("kafka", extra)
+    }
+
+    /// The proxy of the brokers in `namespace`.
+    pub fn start_in(namespace: &str, extra: &[&str]) -> Proxy {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_kubectl-kafka"));
-        cmd.args(["-n", "kafka", "proxy", "-o", "json"])
+        cmd.args(["-n", namespace, "proxy", "-o", "json"])
             .args(extra)
             .env_clear()
             .env("HOME", scratch_home())
