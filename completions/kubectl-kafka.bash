@@ -73,6 +73,9 @@ _kubectl__kafka() {
             kubectl__kafka,topics)
                 cmd="kubectl__kafka__subcmd__topics"
                 ;;
+            kubectl__kafka,upgrade)
+                cmd="kubectl__kafka__subcmd__upgrade"
+                ;;
             kubectl__kafka,version)
                 cmd="kubectl__kafka__subcmd__version"
                 ;;
@@ -165,6 +168,9 @@ _kubectl__kafka() {
                 ;;
             kubectl__kafka__subcmd__help,topics)
                 cmd="kubectl__kafka__subcmd__help__subcmd__topics"
+                ;;
+            kubectl__kafka__subcmd__help,upgrade)
+                cmd="kubectl__kafka__subcmd__help__subcmd__upgrade"
                 ;;
             kubectl__kafka__subcmd__help,version)
                 cmd="kubectl__kafka__subcmd__help__subcmd__version"
@@ -275,7 +281,7 @@ _kubectl__kafka() {
 
     case "${cmd}" in
         kubectl__kafka)
-            opts="-n -l -o -q -v -h -V --namespace --context --kubeconfig --selector --output --quiet --verbose --via --request-timeout --help --version status version proxy topics produce consume groups health quorum doctor disk restart rebalance rollback history rollout-status scale completion man help"
+            opts="-n -l -o -q -v -h -V --namespace --context --kubeconfig --selector --output --quiet --verbose --via --request-timeout --help --version status version proxy topics produce consume groups health quorum doctor disk restart rebalance rollback upgrade history rollout-status scale completion man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1041,7 +1047,7 @@ _kubectl__kafka() {
             return 0
             ;;
         kubectl__subcmd__kafka__subcmd__help)
-            opts="status version proxy topics produce consume groups health quorum doctor disk restart rebalance rollback history rollout-status scale completion man help"
+            opts="status version proxy topics produce consume groups health quorum doctor disk restart rebalance rollback upgrade history rollout-status scale completion man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1477,6 +1483,20 @@ _kubectl__kafka() {
         kubectl__subcmd__kafka__subcmd__help__subcmd__topics__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__kafka__subcmd__help__subcmd__upgrade)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2895,6 +2915,76 @@ _kubectl__kafka() {
                 return 0
             fi
             case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --selector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --via)
+                    COMPREPLY=($(compgen -W "auto port-forward exec direct" -- "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__kafka__subcmd__upgrade)
+            opts="-n -l -o -q -v -h --version --image --finalize --feature --dry-run --yes --force --timeout --namespace --context --kubeconfig --selector --output --quiet --verbose --via --request-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --image)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --feature)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -105,7 +105,7 @@ port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address
 exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
 '--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
-'--client[Only the plugin'\''s version\: do not contact the API server]' \
+'--client[Only the plugin'\''s version\: do not contact the API server or Kafka]' \
 '(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
 '(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
 '*-v[Log what is done and why to stderr (-v info, -vv debug, -vvv trace)]' \
@@ -1182,6 +1182,44 @@ direct\:"The advertised addresses as they are (inside the cluster)"))' \
 '::broker -- The broker to roll back (or --all):_default' \
 && ret=0
 ;;
+(upgrade)
+_arguments "${_arguments_options[@]}" : \
+'(--finalize)--version=[The Kafka version to run\: the image apache/kafka\:VERSION unless --image names another]:VERSION:_default' \
+'(--finalize)--image=[The image to run; its tag must name the Kafka version, else give --version too]:IMAGE:_default' \
+'*--feature=[With --finalize\: also raise this finalized feature (e.g. group.version=1)]:NAME=LEVEL:_default' \
+'--timeout=[Limit for each broker to roll out, rejoin and catch up]:TIMEOUT:_default' \
+'-n+[Namespace of the Kafka brokers \[default\: the current context'\''s namespace\]]:NAMESPACE:_default' \
+'--namespace=[Namespace of the Kafka brokers \[default\: the current context'\''s namespace\]]:NAMESPACE:_default' \
+'--context=[The kubeconfig context to use \[default\: the current context\]]:CONTEXT:_default' \
+'--kubeconfig=[Path to the kubeconfig file \[default\: \$KUBECONFIG, then ~/.kube/config\]]:KUBECONFIG:_files' \
+'-l+[Label selector that finds the broker workloads]:SELECTOR:_default' \
+'--selector=[Label selector that finds the broker workloads]:SELECTOR:_default' \
+'-o+[Output format]:OUTPUT:((table\:"Columns, as \`kubectl get\` prints them"
+wide\:"More columns"
+json\:"JSON, with stable field names, for scripts"
+yaml\:"YAML, the same fields as JSON"))' \
+'--output=[Output format]:OUTPUT:((table\:"Columns, as \`kubectl get\` prints them"
+wide\:"More columns"
+json\:"JSON, with stable field names, for scripts"
+yaml\:"YAML, the same fields as JSON"))' \
+'--via=[How to reach the brokers\: auto (direct if the advertised names answer, else port-forward), port-forward, exec or direct]:VIA:((auto\:"Direct when the advertised addresses answer, else port-forward"
+port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
+exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
+direct\:"The advertised addresses as they are (inside the cluster)"))' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--finalize[Raise metadata.version to what every broker now runs (cannot be undone)]' \
+'--dry-run[Print the plan (and, with --finalize, have the controller validate it); change nothing]' \
+'--yes[--finalize without asking]' \
+'--force[Skip the safety checks]' \
+'(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
+'(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
+'*-v[Log what is done and why to stderr (-v info, -vv debug, -vvv trace)]' \
+'*--verbose[Log what is done and why to stderr (-v info, -vv debug, -vvv trace)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'*::brokers -- Brokers to upgrade (Deployment name, instance label or node id) \[default\: all\]:_default' \
+&& ret=0
+;;
 (history)
 _arguments "${_arguments_options[@]}" : \
 '-n+[Namespace of the Kafka brokers \[default\: the current context'\''s namespace\]]:NAMESPACE:_default' \
@@ -1506,6 +1544,10 @@ esac
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(upgrade)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (history)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1543,7 +1585,7 @@ esac
 _kubectl-kafka_commands() {
     local commands; commands=(
 'status:Show the brokers\: one row per broker, from their Deployments and pods' \
-'version:Show the plugin version and the Kubernetes server version' \
+'version:Show the plugin'\''s, the Kubernetes server'\''s and each broker'\''s Kafka version' \
 'proxy:Forward every broker to a local port, rewriting advertised addresses, for your own tools' \
 'topics:Work with topics' \
 'produce:Produce records from stdin (a line each, or JSON lines) or a file' \
@@ -1556,6 +1598,7 @@ _kubectl-kafka_commands() {
 'restart:Restart brokers one at a time, only when it is safe (like \`kubectl rollout restart\`)' \
 'rebalance:Spread partition replicas and leaders evenly over the brokers (plan by default)' \
 'rollback:Roll brokers back to a previous revision (\`kubectl rollout undo\`, with Kafka'\''s checks)' \
+'upgrade:Run a new Kafka version\: roll the image one broker at a time, then --finalize' \
 'history:Revisions of the broker Deployments, with change causes and what changed' \
 'rollout-status:Wait for broker rollouts to finish, and for the brokers to be registered and in sync' \
 'scale:Stop (--replicas 0) or start (--replicas 1) one broker, or grow or shrink the cluster (--brokers N)' \
@@ -1662,7 +1705,7 @@ _kubectl-kafka__subcmd__health_commands() {
 _kubectl-kafka__subcmd__help_commands() {
     local commands; commands=(
 'status:Show the brokers\: one row per broker, from their Deployments and pods' \
-'version:Show the plugin version and the Kubernetes server version' \
+'version:Show the plugin'\''s, the Kubernetes server'\''s and each broker'\''s Kafka version' \
 'proxy:Forward every broker to a local port, rewriting advertised addresses, for your own tools' \
 'topics:Work with topics' \
 'produce:Produce records from stdin (a line each, or JSON lines) or a file' \
@@ -1675,6 +1718,7 @@ _kubectl-kafka__subcmd__help_commands() {
 'restart:Restart brokers one at a time, only when it is safe (like \`kubectl rollout restart\`)' \
 'rebalance:Spread partition replicas and leaders evenly over the brokers (plan by default)' \
 'rollback:Roll brokers back to a previous revision (\`kubectl rollout undo\`, with Kafka'\''s checks)' \
+'upgrade:Run a new Kafka version\: roll the image one broker at a time, then --finalize' \
 'history:Revisions of the broker Deployments, with change causes and what changed' \
 'rollout-status:Wait for broker rollouts to finish, and for the brokers to be registered and in sync' \
 'scale:Stop (--replicas 0) or start (--replicas 1) one broker, or grow or shrink the cluster (--brokers N)' \
@@ -1853,6 +1897,11 @@ _kubectl-kafka__subcmd__help__subcmd__topics__subcmd__describe_commands() {
 _kubectl-kafka__subcmd__help__subcmd__topics__subcmd__list_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-kafka help topics list commands' commands "$@"
+}
+(( $+functions[_kubectl-kafka__subcmd__help__subcmd__upgrade_commands] )) ||
+_kubectl-kafka__subcmd__help__subcmd__upgrade_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-kafka help upgrade commands' commands "$@"
 }
 (( $+functions[_kubectl-kafka__subcmd__help__subcmd__version_commands] )) ||
 _kubectl-kafka__subcmd__help__subcmd__version_commands() {
@@ -2043,6 +2092,11 @@ _kubectl-kafka__subcmd__topics__subcmd__help__subcmd__list_commands() {
 _kubectl-kafka__subcmd__topics__subcmd__list_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-kafka topics list commands' commands "$@"
+}
+(( $+functions[_kubectl-kafka__subcmd__upgrade_commands] )) ||
+_kubectl-kafka__subcmd__upgrade_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-kafka upgrade commands' commands "$@"
 }
 (( $+functions[_kubectl-kafka__subcmd__version_commands] )) ||
 _kubectl-kafka__subcmd__version_commands() {

@@ -236,7 +236,7 @@ pub fn group_missing_in(text: &str, group: &str) -> bool {
 }
 
 /// The quorum from `kafka-metadata-quorum.sh describe --status` (`LeaderId:  1` lines) and
-/// `describe --replication` (a tab-separated table: NodeId LogEndOffset Lag
+/// `describe --replication` (a tab-separated table: NodeId [DirectoryId] LogEndOffset Lag
 /// LastFetchTimestamp LastCaughtUpTimestamp Status; -1 for a time never seen).
 pub fn quorum_in(status: &str, replication: &str) -> Option<crate::kafka::quorum::Quorum> {
     let field = |name: &str| {
@@ -250,19 +250,31 @@ pub fn quorum_in(status: &str, replication: &str) -> Option<crate::kafka::quorum
         observers: Vec::new(),
     };
     let time = |v: &str| v.parse::<i64>().ok().filter(|t| *t >= 0);
-    for line in replication.lines().skip_while(|l| !l.trim_start().starts_with("NodeId")).skip(1) {
+    // Columns by their header: 3.9 and 4.x added DirectoryId after NodeId.
+    let mut lines = replication.lines().skip_while(|l| !l.trim_start().starts_with("NodeId"));
+    let header: Vec<&str> = lines.next()?.split_whitespace().collect();
+    let at = |name: &str| header.iter().position(|h| *h == name);
+    let (id, end, lag, fetch, caught, status) = (
+        at("NodeId")?,
+        at("LogEndOffset")?,
+        at("Lag")?,
+        at("LastFetchTimestamp")?,
+        at("LastCaughtUpTimestamp")?,
+        at("Status")?,
+    );
+    for line in lines {
         let c: Vec<&str> = line.split_whitespace().collect();
-        if c.len() < 6 {
+        if c.len() < header.len() {
             continue;
         }
         let replica = crate::kafka::quorum::Replica {
-            node_id: c[0].parse().ok()?,
-            log_end_offset: c[1].parse().ok()?,
-            lag: c[2].parse().ok()?,
-            last_fetch: time(c[3]),
-            last_caught_up: time(c[4]),
-            voter: c[5] != "Observer",
-            leader: c[5] == "Leader",
+            node_id: c[id].parse().ok()?,
+            log_end_offset: c[end].parse().ok()?,
+            lag: c[lag].parse().ok()?,
+            last_fetch: time(c[fetch]),
+            last_caught_up: time(c[caught]),
+            voter: c[status] != "Observer",
+            leader: c[status] == "Leader",
         };
         if replica.voter { quorum.voters.push(replica) } else { quorum.observers.push(replica) }
     }
@@ -391,6 +403,16 @@ mod tests {
         assert_eq!(q.observers.len(), 1);
         assert!(!q.observers[0].voter);
         assert!(quorum_in("", replication).is_none(), "no status, no quorum");
+        // Kafka 3.9 and 4.x print each voter's DirectoryId after its NodeId (as 4.4.0 on the bed).
+        let with_directory = "NodeId\tDirectoryId           \tLogEndOffset\tLag\tLastFetchTimestamp\tLastCaughtUpTimestamp\tStatus  \t\n\
+                              1     \tAAAAAAAAAAAAAAAAAAAAAA\t45          \t0  \t1796232407286     \t1796232407286        \tLeader  \t\n\
+                              2     \tAAAAAAAAAAAAAAAAAAAAAA\t40          \t5  \t1796232407088     \t1796232407088        \tFollower\t\n";
+        let q = quorum_in(status, with_directory).unwrap();
+        assert_eq!(
+            q.voters.iter().map(|v| (v.node_id, v.log_end_offset, v.lag)).collect::<Vec<_>>(),
+            [(1, 45, 0), (2, 40, 5)]
+        );
+        assert_eq!(q.voters[1].last_caught_up, Some(1_796_232_407_088));
     }
 
     #[test]
