@@ -1853,7 +1853,7 @@ _kubectl__kafka() {
             return 0
             ;;
         kubectl__subcmd__kafka__subcmd__rebalance)
-            opts="-n -l -o -q -v -h -V --execute --brokers --exclude-broker --topic --throttle --max-moves-per-broker --to-file --from-file --timeout --namespace --context --kubeconfig --selector --output --quiet --verbose --via --request-timeout --help --version status cancel help"
+            opts="-n -l -o -q -v -h -V --execute --brokers --exclude-broker --topic --throttle --max-moves-per-broker --to-file --from-file --by-bytes --timeout --namespace --context --kubeconfig --selector --output --quiet --verbose --via --request-timeout --help --version status cancel help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1007,7 +1007,7 @@ _arguments "${_arguments_options[@]}" : \
 '--throttle=[Limit replication while moving, bytes per second per broker (e.g. 50MB, 10MiB, 500000)]:THROTTLE:_default' \
 '--max-moves-per-broker=[Moves running at once on any one broker (0\: all at once)]:MAX_MOVES_PER_BROKER:_default' \
 '--to-file=[Write the plan in kafka-reassign-partitions.sh'\''s JSON format]:TO_FILE:_files' \
-'(--brokers --exclude-broker --topic)--from-file=[Take the plan from a file in kafka-reassign-partitions.sh'\''s JSON format]:FROM_FILE:_files' \
+'(--brokers --exclude-broker --topic --by-bytes)--from-file=[Take the plan from a file in kafka-reassign-partitions.sh'\''s JSON format]:FROM_FILE:_files' \
 '--timeout=[Limit for the whole move to complete]:TIMEOUT:_default' \
 '-n+[Namespace of the Kafka brokers \[default\: the current context'\''s namespace\]]:NAMESPACE:_default' \
 '--namespace=[Namespace of the Kafka brokers \[default\: the current context'\''s namespace\]]:NAMESPACE:_default' \
@@ -1029,6 +1029,7 @@ exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portf
 direct\:"The advertised addresses as they are (inside the cluster)"))' \
 '--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
 '--execute[Apply the plan (without it\: print the plan, change nothing)]' \
+'--by-bytes[Also even out bytes on disk (DescribeLogDirs of every broker), by swapping replicas of the same topic once counts are even; costs more copies]' \
 '(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
 '(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
 '*-v[Log what is done and why to stderr (-v info, -vv debug, -vvv trace)]' \

@@ -212,8 +212,12 @@ pub struct RebalancePlanArgs {
     #[arg(long)]
     pub to_file: Option<std::path::PathBuf>,
     /// Take the plan from a file in kafka-reassign-partitions.sh's JSON format
-    #[arg(long, conflicts_with_all = ["brokers", "exclude", "topics"])]
+    #[arg(long, conflicts_with_all = ["brokers", "exclude", "topics", "by_bytes"])]
     pub from_file: Option<std::path::PathBuf>,
+    /// Also even out bytes on disk (DescribeLogDirs of every broker), by swapping replicas of
+    /// the same topic once counts are even; costs more copies
+    #[arg(long)]
+    pub by_bytes: bool,
     /// Limit for the whole move to complete
     #[arg(long, value_parser = parse_duration, default_value = "30m")]
     pub timeout: Duration,

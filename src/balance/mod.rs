@@ -105,6 +105,20 @@ pub fn apply(current: &[Assignment], moves: &[Move]) -> Vec<Assignment> {
 /// are known, preferably on a rack the partition does not use yet. Deterministic: the same
 /// input gives the same plan.
 pub fn plan(current: &[Assignment], targets: &[Target]) -> Result<Vec<Move>, String> {
+    plan_by(current, targets, None)
+}
+
+/// Bytes of one replica of each partition (DescribeLogDirs: the largest replica's size).
+pub type Sizes = BTreeMap<(String, i32), i64>;
+
+/// Brokers whose bytes differ from the mean by less than this share are balanced by bytes.
+pub const BYTES_TOLERANCE: f64 = 0.10;
+
+/// `plan`, and with `sizes` also by bytes: once counts are even, replicas of the same topic
+/// are swapped between the target with the most bytes and the one with the fewest (which
+/// keeps every count as it is), each swap the one that brings the two closest, until every
+/// target is within `BYTES_TOLERANCE` of the mean or no swap helps.
+pub fn plan_by(current: &[Assignment], targets: &[Target], sizes: Option<&Sizes>) -> Result<Vec<Move>, String> {
     if targets.is_empty() {
         return Err("no broker to place replicas on".into());
     }
@@ -232,6 +246,9 @@ pub fn plan(current: &[Assignment], targets: &[Target]) -> Result<Vec<Move>, Str
         *counts.get_mut(&max_b).expect("target") -= 1;
         *counts.get_mut(&min_b).expect("target") += 1;
     }
+    if let Some(sizes) = sizes {
+        even_bytes(&mut next, &allowed, &rack, sizes);
+    }
     // 4. Even out preferred leaders by reordering replicas (no data moves).
     let mut leaders: BTreeMap<i32, usize> = allowed.iter().map(|b| (*b, 0)).collect();
     for a in &next {
@@ -268,6 +285,96 @@ pub fn plan(current: &[Assignment], targets: &[Target]) -> Result<Vec<Move>, Str
             })
         })
         .collect())
+}
+
+/// Bytes per target broker.
+pub fn bytes_per_broker(assignments: &[Assignment], sizes: &Sizes) -> BTreeMap<i32, i64> {
+    let mut out = BTreeMap::new();
+    for a in assignments {
+        let size = sizes.get(&(a.topic.clone(), a.partition)).copied().unwrap_or(0);
+        for r in &a.replicas {
+            *out.entry(*r).or_insert(0) += size;
+        }
+    }
+    out
+}
+
+/// Stage 3b of `plan_by`: same-topic swaps between the heaviest and the lightest target by
+/// bytes. A swap exchanges one replica of partition P on the heavy broker with one of
+/// partition Q of the same topic on the light one (P lacks the light broker, Q the heavy);
+/// every count stays, the gap shrinks by twice the size difference.
+fn even_bytes(next: &mut [Assignment], allowed: &BTreeSet<i32>, rack: &BTreeMap<i32, Option<&str>>, sizes: &Sizes) {
+    let size = |a: &Assignment| sizes.get(&(a.topic.clone(), a.partition)).copied().unwrap_or(0);
+    let mut bytes: BTreeMap<i32, i64> = allowed.iter().map(|b| (*b, 0)).collect();
+    for a in next.iter() {
+        for r in a.replicas.iter().filter(|r| allowed.contains(r)) {
+            *bytes.entry(*r).or_default() += size(a);
+        }
+    }
+    let total: i64 = bytes.values().sum();
+    let slack = (total as f64 / allowed.len() as f64 * BYTES_TOLERANCE) as i64;
+    // A replica may go from `from` to `to` in `a` without a second replica on one rack.
+    let rack_ok = |a: &Assignment, from: i32, to: i32| {
+        let to_rack = rack.get(&to).copied().flatten();
+        to_rack.is_none()
+            || to_rack == rack.get(&from).copied().flatten()
+            || !a.replicas.iter().filter(|r| **r != from).any(|r| rack.get(r).copied().flatten() == to_rack)
+    };
+    // Each swap shrinks the heavy-light gap; the bound keeps a pathological input finite.
+    for _ in 0..next.len() {
+        let (&heavy, &hb) = bytes.iter().max_by_key(|(b, n)| (**n, std::cmp::Reverse(**b))).expect("targets");
+        let (&light, &lb) = bytes.iter().min_by_key(|(b, n)| (**n, **b)).expect("targets");
+        let gap = hb - lb;
+        let mean = total / allowed.len() as i64;
+        if gap <= 0 || (hb - mean <= slack && mean - lb <= slack) {
+            return;
+        }
+        // The best pair: the size difference d with 0 < d < gap closest to gap / 2.
+        let mut best: Option<(i64, usize, usize)> = None;
+        let on = |b: i32, other: i32| -> Vec<usize> {
+            (0..next.len()).filter(|&i| next[i].replicas.contains(&b) && !next[i].replicas.contains(&other)).collect()
+        };
+        let (from_heavy, from_light) = (on(heavy, light), on(light, heavy));
+        let mut light_by_topic: BTreeMap<&str, Vec<(i64, usize)>> = BTreeMap::new();
+        for &j in &from_light {
+            if rack_ok(&next[j], light, heavy) {
+                light_by_topic.entry(next[j].topic.as_str()).or_default().push((size(&next[j]), j));
+            }
+        }
+        for list in light_by_topic.values_mut() {
+            list.sort();
+        }
+        for &i in &from_heavy {
+            if !rack_ok(&next[i], heavy, light) {
+                continue;
+            }
+            let Some(list) = light_by_topic.get(next[i].topic.as_str()) else { continue };
+            let want = size(&next[i]) - gap / 2;
+            // The light replica whose size is nearest `want` (sorted: look around the split).
+            let at = list.partition_point(|(s, _)| *s < want);
+            for &(s, j) in list.iter().skip(at.saturating_sub(1)).take(2) {
+                let d = size(&next[i]) - s;
+                if d <= 0 || d >= gap {
+                    continue;
+                }
+                let after = (gap - 2 * d).abs();
+                if best.is_none_or(|(b, _, _)| after < b) {
+                    best = Some((after, i, j));
+                }
+            }
+        }
+        let Some((after, i, j)) = best else { return };
+        if after >= gap {
+            return;
+        }
+        let (si, sj) = (size(&next[i]), size(&next[j]));
+        let k = next[i].replicas.iter().position(|r| *r == heavy).expect("on heavy");
+        next[i].replicas[k] = light;
+        let k = next[j].replicas.iter().position(|r| *r == light).expect("on light");
+        next[j].replicas[k] = heavy;
+        *bytes.get_mut(&heavy).expect("target") += sj - si;
+        *bytes.get_mut(&light).expect("target") += si - sj;
+    }
 }
 
 /// A plan in `kafka-reassign-partitions.sh`'s JSON format (`{"version":1,"partitions":[...]}`).
@@ -495,6 +602,27 @@ mod tests {
         ];
         let moves = plan(&[a("t", 0, &[1, 3])], &t).unwrap();
         assert_eq!(moves[0].to, vec![1, 4]);
+    }
+
+    #[test]
+    fn bytes_are_evened_by_same_topic_swaps_that_keep_every_count() {
+        // Two brokers, one topic of four partitions with skewed sizes: counts are even (two
+        // each) but broker 1 holds 100 + 90 bytes and broker 2 holds 10 + 0.
+        let current = vec![a("t", 0, &[1]), a("t", 1, &[1]), a("t", 2, &[2]), a("t", 3, &[2])];
+        let sizes: Sizes =
+            [100, 90, 10, 0].iter().enumerate().map(|(p, s)| (("t".to_string(), p as i32), *s)).collect();
+        assert!(plan(&current, &targets(&[1, 2])).unwrap().is_empty(), "balanced by count");
+        let moves = plan_by(&current, &targets(&[1, 2]), Some(&sizes)).unwrap();
+        let after = apply(&current, &moves);
+        let bytes = bytes_per_broker(&after, &sizes);
+        assert_eq!((bytes[&1], bytes[&2]), (100, 100), "one swap: 90 for 0 -> {moves:?}");
+        assert_eq!(moves.len(), 2, "a swap is two moves");
+        let (replicas, _) = spread(&after);
+        assert_eq!((replicas[&1], replicas[&2]), (2, 2), "counts unchanged");
+        // Already within the tolerance: nothing moves.
+        let close: Sizes =
+            [50, 50, 48, 52].iter().enumerate().map(|(p, s)| (("t".to_string(), p as i32), *s)).collect();
+        assert!(plan_by(&current, &targets(&[1, 2]), Some(&close)).unwrap().is_empty());
     }
 
     #[test]

@@ -362,3 +362,184 @@ fn plans_pass_between_this_tool_and_kafkas_own() {
 fn report(line: &str) {
     eprintln!("{line}");
 }
+
+/// Bytes of `topic` on each broker, from `disk --topics` (DescribeLogDirs of every broker).
+fn topic_bytes_per_broker(topic: &str) -> BTreeMap<i64, i64> {
+    let disk = json(kk(&["disk", "--topics", "-o", "json"]));
+    disk["brokers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            let bytes = b["logDirs"].as_array().unwrap().iter().filter_map(|d| d["byTopic"][topic].as_i64()).sum();
+            (b["nodeId"].as_i64().unwrap(), bytes)
+        })
+        .collect()
+}
+
+#[test]
+fn rebalance_by_bytes_evens_the_disk_without_changing_counts() {
+    let _bed = exclusive();
+    wait_bed_ready();
+    let topic = format!("heavy-{}", std::process::id());
+    // Two partitions per broker (balanced by count); only partitions 0 and 1, both on broker 1,
+    // hold data.
+    let _topic = PlacedTopic::create(&topic, "1,1,2,2,3,3");
+    wait_until("the topic on every broker", Duration::from_secs(30), || {
+        (1..=3).all(|b| replicas_per_broker(b, &topic).values().sum::<usize>() == 6)
+    });
+    let line = "x".repeat(500);
+    let lines: String = (0..2000).map(|_| format!("{line}\n")).collect();
+    for p in ["0", "1"] {
+        kafka_tool(
+            "kafka-console-producer.sh",
+            &[
+                "--bootstrap-server",
+                "localhost:9092",
+                "--topic",
+                &topic,
+                "--producer-property",
+                "acks=all",
+                "--property",
+                &format!("partition={p}"),
+            ],
+            Some(&lines),
+        );
+        let placed =
+            kk(&["consume", &topic, "--partition", p, "--from-beginning", "--max-messages", "1", "--timeout", "30s"]);
+        assert_eq!(placed.code, 0, "partition {p} has data: {placed:?}");
+    }
+    wait_until("the data on broker 1's disk", Duration::from_secs(60), || {
+        topic_bytes_per_broker(&topic).get(&1).copied().unwrap_or(0) > 1_500_000
+    });
+    let before = topic_bytes_per_broker(&topic);
+    // By count it is balanced already; by bytes broker 1 holds everything.
+    let counted = kk(&["rebalance", "--topic", &topic]).ok();
+    assert!(counted.stderr.contains("balanced already"), "{}", counted.stderr);
+    let plan = json(kk(&["rebalance", "--topic", &topic, "--by-bytes", "-o", "json"]));
+    assert!(plan["replicasToCopy"].as_u64().unwrap_or(0) > 0, "{plan}");
+    for b in plan["brokers"].as_array().unwrap() {
+        assert_eq!(b["replicasAfter"], 2, "counts unchanged: {plan}");
+    }
+    let done = kk(&["rebalance", "--topic", &topic, "--by-bytes", "--execute", "--timeout", "3m"]);
+    assert_eq!(done.code, 0, "{done:?}");
+    assert!(done.stderr.contains("bytes per broker (before -> after)"), "{}", done.stderr);
+    wait_until("the moved replicas' old copies gone", Duration::from_secs(60), || {
+        let after = topic_bytes_per_broker(&topic);
+        after.values().max().unwrap() - after.values().min().unwrap()
+            < before.values().max().unwrap() - before.values().min().unwrap()
+    });
+    let after = topic_bytes_per_broker(&topic);
+    assert!(after[&1] < before[&1], "broker 1 gave data away: {before:?} -> {after:?}");
+    for n in 1..=3 {
+        let per = replicas_per_broker(n, &topic);
+        assert_eq!(per.values().copied().collect::<Vec<_>>(), vec![2, 2, 2], "broker {n} sees {per:?}");
+    }
+    no_throttle_left(&topic);
+}
+
+#[test]
+fn ctrl_c_during_an_executed_rebalance_removes_the_throttle() {
+    let _bed = exclusive();
+    wait_bed_ready();
+    let topic = format!("interrupted-move-{}", std::process::id());
+    let _topic = PlacedTopic::create(&topic, "1");
+    struct CancelMoves;
+    impl Drop for CancelMoves {
+        fn drop(&mut self) {
+            let _ = plugin(&["-n", "kafka", "rebalance", "cancel", "--yes"]);
+        }
+    }
+    let _cancel = CancelMoves;
+    fill_topic(&topic, 8192, "1");
+    // Off broker 1 at 10 kB/s: about 15 minutes, so it is surely moving when Ctrl-C comes.
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_kubectl-kafka"))
+        .args([
+            "-n",
+            "kafka",
+            "rebalance",
+            "--topic",
+            &topic,
+            "--exclude-broker",
+            "1",
+            "--execute",
+            "--throttle",
+            "10000",
+        ])
+        .env_clear()
+        .env("HOME", scratch_home())
+        .env("KUBECONFIG", kubeconfig())
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_until("the move in progress, throttled", Duration::from_secs(60), || {
+        let status = json(kk(&["rebalance", "status", "-o", "json"]));
+        let moving = status["inProgress"].as_array().is_some_and(|r| r.iter().any(|m| m["topic"] == topic.as_str()));
+        let rates = kafka_tool(
+            "kafka-configs.sh",
+            &["--bootstrap-server", "localhost:9092", "--describe", "--entity-type", "brokers"],
+            None,
+        );
+        moving && rates.stdout.contains("throttled.rate")
+    });
+    let _ = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("interrupted"), "{stderr}");
+    // The throttle went with the command, on the brokers and on the topic.
+    no_throttle_left(&topic);
+}
+
+#[test]
+fn rebalance_reads_racks_from_the_brokers_and_keeps_replicas_on_two_racks() {
+    let _bed = exclusive();
+    wait_bed_ready();
+    // Broker 1 on rack a, brokers 2 and 3 on rack b, set as KAFKA_BROKER_RACK in the guide's
+    // manifests.
+    let racks = |m: String| {
+        let mut out = m;
+        for (n, rack) in [(1, "a"), (2, "b"), (3, "b")] {
+            out = out.replace(
+                &format!("- name: KAFKA_NODE_ID\n          value: \"{n}\"\n"),
+                &format!("- name: KAFKA_NODE_ID\n          value: \"{n}\"\n        - name: KAFKA_BROKER_RACK\n          value: {rack}\n"),
+            );
+        }
+        assert_eq!(out.matches("KAFKA_BROKER_RACK").count(), 3);
+        out
+    };
+    let c = crate::own_cluster::Cluster::create_with("kafka-racks", "3.7.1", racks);
+    // Every partition on both racks; broker 1 holds four replicas, 2 and 3 two each.
+    let create = |ns: &str, topic: &str| {
+        kubectl(&[
+            "-n",
+            ns,
+            "exec",
+            "deploy/kafka-1",
+            "-c",
+            "kafka",
+            "--",
+            "/opt/kafka/bin/kafka-topics.sh",
+            "--bootstrap-server",
+            "localhost:9092",
+            "--create",
+            "--topic",
+            topic,
+            "--replica-assignment",
+            "1:2,1:3,1:2,1:3",
+        ])
+        .ok();
+    };
+    let topic = "racked";
+    create("kafka-racks", topic);
+    let racked = crate::own_cluster::json(c.kk(&["rebalance", "--topic", topic, "-o", "json"]).ok());
+    // Evening the counts would put both replicas of a partition on rack b: the plan keeps the racks.
+    assert_eq!(racked["replicasToCopy"], 0, "{racked}");
+    // The same topic on the bed, whose brokers have no rack: one replica moves off broker 1.
+    let plain = format!("unracked-{}", std::process::id());
+    let _plain = PlacedTopic::create(&plain, "1:2,1:3,1:2,1:3");
+    let unracked = json(kk(&["rebalance", "--topic", &plain, "-o", "json"]));
+    assert_eq!(unracked["replicasToCopy"], 1, "{unracked}");
+}

@@ -10,6 +10,7 @@ mod data;
 mod errors;
 mod health;
 mod load;
+mod own_cluster;
 mod rollouts;
 mod shipping;
 mod status;

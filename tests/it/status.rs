@@ -34,14 +34,16 @@ fn status_wide_shows_advertised_listener_and_pvc() {
     wait_bed_ready();
     let out = plugin(&["-n", "kafka", "status", "-o", "wide"]).ok();
     let header: Vec<&str> = out.stdout.lines().next().unwrap().split_whitespace().collect();
-    assert_eq!(&header[11..], ["IMAGE", "ADVERTISED", "PVC", "POD"]);
+    assert_eq!(&header[11..], ["IMAGE", "KAFKA", "ADVERTISED", "PVC", "POD"]);
     for n in 1..=3 {
         let row = out.stdout.lines().find(|l| l.starts_with(&format!("kafka-{n} "))).unwrap();
         let cells: Vec<&str> = row.split_whitespace().collect();
         assert_eq!(cells[11], "apache/kafka:3.7.1");
-        assert_eq!(cells[12], format!("kafka-{n}:9092"));
-        assert_eq!(cells[13], format!("kafka-pvc-{n}"));
-        assert_eq!(cells[14], pod_of(n as u32));
+        // The release the broker itself says it runs (its highest metadata.version: 3.7-IV4).
+        assert_eq!(cells[12], "3.7");
+        assert_eq!(cells[13], format!("kafka-{n}:9092"));
+        assert_eq!(cells[14], format!("kafka-pvc-{n}"));
+        assert_eq!(cells[15], pod_of(n as u32));
     }
 }
 

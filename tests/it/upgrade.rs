@@ -3,131 +3,17 @@
 //! shared bed. A finalized cluster cannot go back to 3.7.1, so these never touch namespace
 //! kafka. Each holds the bed's write lock: six brokers on two cores are enough.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use crate::bed::*;
+use crate::own_cluster::Cluster;
 
 #[allow(clippy::print_stderr, reason = "the figures a test measures go to its log for BENCHMARKS.md")]
 fn report(line: &str) {
     eprintln!("figure: {line}");
 }
 
-fn json(run: Run) -> serde_json::Value {
-    serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {run:?}"))
-}
-
-/// The guide's cluster in its own namespace, on volumes of its own; removed again on drop
-/// (also after a failed assertion).
-struct Cluster {
-    namespace: String,
-    prefix: String,
-}
-
-impl Cluster {
-    fn create(namespace: &str, version: &str) -> Cluster {
-        let prefix = namespace.to_string();
-        let cluster = Cluster { namespace: namespace.to_string(), prefix };
-        cluster.remove();
-        let manifests = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/testbed/manifests/kafka.yaml"))
-            .unwrap()
-            .replace("namespace: kafka\n", &format!("namespace: {namespace}\n"))
-            .replace(
-                "kind: Namespace\nmetadata:\n  name: kafka\n",
-                &format!("kind: Namespace\nmetadata:\n  name: {namespace}\n"),
-            )
-            .replace("name: kafka-pv-", &format!("name: {}-pv-", cluster.prefix))
-            .replace("volumeName: kafka-pv-", &format!("volumeName: {}-pv-", cluster.prefix))
-            .replace("@STATE@/pv/kafka-", &format!("{}/pv/{}-", state_dir().display(), cluster.prefix))
-            .replace("image: apache/kafka:3.7.1", &format!("image: apache/kafka:{version}"));
-        assert!(manifests.contains(&format!("name: {namespace}\n")), "namespace replaced");
-        assert!(!manifests.contains("kafka-pv-") && !manifests.contains("namespace: kafka\n"), "every name replaced");
-        for n in 1..=3 {
-            let dir = cluster.volume(n);
-            std::fs::create_dir_all(&dir).unwrap();
-            std::os::unix::fs::chown(&dir, Some(1000), Some(1000)).unwrap();
-        }
-        let file = tempfile::NamedTempFile::new().unwrap();
-        std::fs::write(file.path(), manifests).unwrap();
-        kubectl(&["apply", "-f", file.path().to_str().unwrap()]).ok();
-        let ready = cluster.kk(&["health", "--wait", "--timeout", "5m"]);
-        assert_eq!(ready.code, 0, "the {version} cluster in {namespace} became healthy: {ready:?}");
-        cluster
-    }
-
-    fn volume(&self, n: u32) -> std::path::PathBuf {
-        state_dir().join(format!("pv/{}-{n}", self.prefix))
-    }
-
-    fn kk(&self, args: &[&str]) -> Run {
-        let mut all = vec!["-n", self.namespace.as_str()];
-        all.extend_from_slice(args);
-        plugin(&all)
-    }
-
-    fn kk_stdin(&self, args: &[&str], input: &str) -> Run {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_kubectl-kafka"))
-            .args(["-n", &self.namespace])
-            .args(args)
-            .env_clear()
-            .env("HOME", scratch_home())
-            .env("KUBECONFIG", kubeconfig())
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
-        let out = child.wait_with_output().unwrap();
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
-    }
-
-    fn image_of(&self, n: u32) -> String {
-        kubectl(&[
-            "-n",
-            &self.namespace,
-            "get",
-            "deployment",
-            &format!("kafka-{n}"),
-            "-o",
-            "jsonpath={.spec.template.spec.containers[0].image}",
-        ])
-        .ok()
-        .stdout
-    }
-
-    /// What `version -o json` says: each broker's release and the finalized metadata.version.
-    fn versions(&self) -> (Vec<String>, String) {
-        let doc = json(self.kk(&["version", "-o", "json"]).ok());
-        let runs = doc["kafka"]["brokers"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|b| b["runs"].as_str().unwrap_or("?").to_string())
-            .collect();
-        (runs, doc["kafka"]["metadataVersion"].as_str().unwrap_or("?").to_string())
-    }
-
-    fn remove(&self) {
-        let _ =
-            kubectl(&["delete", "namespace", &self.namespace, "--ignore-not-found", "--wait=true", "--timeout=180s"]);
-        for n in 1..=3 {
-            let _ = kubectl(&["delete", "pv", &format!("{}-pv-{n}", self.prefix), "--ignore-not-found"]);
-            let _ = std::fs::remove_dir_all(self.volume(n));
-        }
-    }
-}
-
-impl Drop for Cluster {
-    fn drop(&mut self) {
-        self.remove();
-    }
-}
+use crate::own_cluster::json;
 
 /// Each broker's note, in the order the command rolled them: "kafka-N: runs V (the broker says L)".
 fn verified(stderr: &str, version: &str, line: &str) -> Vec<String> {

@@ -11,8 +11,9 @@ use std::time::Duration;
 use serde::Serialize;
 
 use crate::balance::{
-    Assignment, FOLLOWER_RATE, FOLLOWER_REPLICAS, LEADER_RATE, LEADER_REPLICAS, Load, Move, Target, ThrottlePlan,
-    copied, from_reassignment_json, loads, plan, take_startable, throttle_plan, to_reassignment_json,
+    Assignment, FOLLOWER_RATE, FOLLOWER_REPLICAS, LEADER_RATE, LEADER_REPLICAS, Load, Move, Sizes, Target,
+    ThrottlePlan, apply, bytes_per_broker, copied, from_reassignment_json, loads, plan, plan_by, take_startable,
+    throttle_plan, to_reassignment_json,
 };
 use crate::cli::{RebalanceAction, RebalanceArgs, RebalancePlanArgs};
 use crate::commands::Context;
@@ -111,10 +112,11 @@ async fn rebalance(ctx: &Context, args: &RebalancePlanArgs) -> anyhow::Result<()
             return Err(crate::route::missing_topic(t, &session.cluster.namespace));
         }
         let targets = targets(&meta, args)?;
+        let sizes = if args.by_bytes { Some(sizes_of_every_partition(opts, &meta).await?) } else { None };
         let moves = match &from_file {
             Some(text) => from_reassignment_json(text, &current)
                 .map_err(|m| Failure::new(ExitCode::Usage, format!("--from-file: {m}")))?,
-            None => plan(&current, &targets).map_err(|m| {
+            None => plan_by(&current, &targets, sizes.as_ref()).map_err(|m| {
                 Failure::new(ExitCode::Refused, m)
                     .hint("target more brokers (--brokers), add one first, or lower that topic's replication factor")
             })?,
@@ -129,6 +131,21 @@ async fn rebalance(ctx: &Context, args: &RebalancePlanArgs) -> anyhow::Result<()
         // With -o json an executed plan is printed once, when done.
         if !(ctx.printer.format.is_machine() && args.execute) {
             print_plan(ctx, false, &moves, &brokers)?;
+        }
+        if let Some(sizes) = &sizes
+            && !ctx.printer.format.is_machine()
+        {
+            let (before, after) =
+                (bytes_per_broker(&current, sizes), bytes_per_broker(&apply(&current, &moves), sizes));
+            let line = targets
+                .iter()
+                .map(|t| {
+                    let b = |m: &BTreeMap<i32, i64>| human_bytes(m.get(&t.id).copied().unwrap_or(0));
+                    format!("{}: {} -> {}", t.id, b(&before), b(&after))
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            ctx.printer.note(&format!("bytes per broker (before -> after): {line}"));
         }
         if moves.is_empty() {
             ctx.printer.note("balanced already: nothing to move");
@@ -175,6 +192,22 @@ pub async fn balance_onto(
         execute(ctx, rate, per_broker, limit, opts, &meta, &moves).await?;
     }
     Ok(moves.len())
+}
+
+/// The size of every partition, the largest of its replicas, each broker asked on its own
+/// (one that cannot be asked is an error: a plan by bytes must not guess).
+async fn sizes_of_every_partition(opts: &KafkaOptions, meta: &ClusterMeta) -> anyhow::Result<Sizes> {
+    let mut sizes = Sizes::new();
+    for b in &meta.brokers {
+        let found = partition_sizes(opts, &format!("{}:{}", b.host, b.port)).await.map_err(|e| {
+            Failure::new(ExitCode::Refused, format!("--by-bytes: broker {}'s log dirs could not be read: {e:#}", b.id))
+        })?;
+        for (key, size) in found {
+            let entry = sizes.entry(key).or_insert(0);
+            *entry = (*entry).max(size);
+        }
+    }
+    Ok(sizes)
 }
 
 /// Refuses while partition reassignments are in progress.

@@ -1,0 +1,130 @@
+//! A cluster of the guide's three brokers in a namespace of its own, next to the shared bed:
+//! the guide's manifests with the namespace and volume names changed (and optionally the image
+//! or more), for tests that leave a cluster in a state the bed must never be in (finalized on
+//! a newer Kafka, brokers with racks).
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use crate::bed::*;
+
+pub fn json(run: Run) -> serde_json::Value {
+    serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {run:?}"))
+}
+
+/// The guide's cluster in its own namespace, on volumes of its own; removed again on drop
+/// (also after a failed assertion).
+pub struct Cluster {
+    namespace: String,
+    prefix: String,
+}
+
+impl Cluster {
+    pub fn create(namespace: &str, version: &str) -> Cluster {
+        Cluster::create_with(namespace, version, |m| m)
+    }
+
+    /// The same, with `edit` applied to the manifests last (e.g. an env var more).
+    pub fn create_with(namespace: &str, version: &str, edit: impl Fn(String) -> String) -> Cluster {
+        let prefix = namespace.to_string();
+        let cluster = Cluster { namespace: namespace.to_string(), prefix };
+        cluster.remove();
+        let manifests = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/testbed/manifests/kafka.yaml"))
+            .unwrap()
+            .replace("namespace: kafka\n", &format!("namespace: {namespace}\n"))
+            .replace(
+                "kind: Namespace\nmetadata:\n  name: kafka\n",
+                &format!("kind: Namespace\nmetadata:\n  name: {namespace}\n"),
+            )
+            .replace("name: kafka-pv-", &format!("name: {}-pv-", cluster.prefix))
+            .replace("volumeName: kafka-pv-", &format!("volumeName: {}-pv-", cluster.prefix))
+            .replace("@STATE@/pv/kafka-", &format!("{}/pv/{}-", state_dir().display(), cluster.prefix))
+            .replace("image: apache/kafka:3.7.1", &format!("image: apache/kafka:{version}"));
+        let manifests = edit(manifests);
+        assert!(manifests.contains(&format!("name: {namespace}\n")), "namespace replaced");
+        assert!(!manifests.contains("kafka-pv-") && !manifests.contains("namespace: kafka\n"), "every name replaced");
+        for n in 1..=3 {
+            let dir = cluster.volume(n);
+            std::fs::create_dir_all(&dir).unwrap();
+            std::os::unix::fs::chown(&dir, Some(1000), Some(1000)).unwrap();
+        }
+        let file = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(file.path(), manifests).unwrap();
+        kubectl(&["apply", "-f", file.path().to_str().unwrap()]).ok();
+        let ready = cluster.kk(&["health", "--wait", "--timeout", "5m"]);
+        assert_eq!(ready.code, 0, "the {version} cluster in {namespace} became healthy: {ready:?}");
+        cluster
+    }
+
+    pub fn volume(&self, n: u32) -> std::path::PathBuf {
+        state_dir().join(format!("pv/{}-{n}", self.prefix))
+    }
+
+    pub fn kk(&self, args: &[&str]) -> Run {
+        let mut all = vec!["-n", self.namespace.as_str()];
+        all.extend_from_slice(args);
+        plugin(&all)
+    }
+
+    pub fn kk_stdin(&self, args: &[&str], input: &str) -> Run {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_kubectl-kafka"))
+            .args(["-n", &self.namespace])
+            .args(args)
+            .env_clear()
+            .env("HOME", scratch_home())
+            .env("KUBECONFIG", kubeconfig())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    pub fn image_of(&self, n: u32) -> String {
+        kubectl(&[
+            "-n",
+            &self.namespace,
+            "get",
+            "deployment",
+            &format!("kafka-{n}"),
+            "-o",
+            "jsonpath={.spec.template.spec.containers[0].image}",
+        ])
+        .ok()
+        .stdout
+    }
+
+    /// What `version -o json` says: each broker's release and the finalized metadata.version.
+    pub fn versions(&self) -> (Vec<String>, String) {
+        let doc = json(self.kk(&["version", "-o", "json"]).ok());
+        let runs = doc["kafka"]["brokers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b["runs"].as_str().unwrap_or("?").to_string())
+            .collect();
+        (runs, doc["kafka"]["metadataVersion"].as_str().unwrap_or("?").to_string())
+    }
+
+    fn remove(&self) {
+        let _ =
+            kubectl(&["delete", "namespace", &self.namespace, "--ignore-not-found", "--wait=true", "--timeout=180s"]);
+        for n in 1..=3 {
+            let _ = kubectl(&["delete", "pv", &format!("{}-pv-{n}", self.prefix), "--ignore-not-found"]);
+            let _ = std::fs::remove_dir_all(self.volume(n));
+        }
+    }
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        self.remove();
+    }
+}
