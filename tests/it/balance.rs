@@ -391,23 +391,8 @@ fn rebalance_by_bytes_evens_the_disk_without_changing_counts() {
     let line = "x".repeat(500);
     let lines: String = (0..2000).map(|_| format!("{line}\n")).collect();
     for p in ["0", "1"] {
-        kafka_tool(
-            "kafka-console-producer.sh",
-            &[
-                "--bootstrap-server",
-                "localhost:9092",
-                "--topic",
-                &topic,
-                "--producer-property",
-                "acks=all",
-                "--property",
-                &format!("partition={p}"),
-            ],
-            Some(&lines),
-        );
-        let placed =
-            kk(&["consume", &topic, "--partition", p, "--from-beginning", "--max-messages", "1", "--timeout", "30s"]);
-        assert_eq!(placed.code, 0, "partition {p} has data: {placed:?}");
+        let produced = plugin_stdin(&["-n", "kafka", "produce", &topic, "--partition", p], &lines);
+        assert_eq!(produced.code, 0, "{produced:?}");
     }
     wait_until("the data on broker 1's disk", Duration::from_secs(60), || {
         topic_bytes_per_broker(&topic).get(&1).copied().unwrap_or(0) > 1_500_000

@@ -87,6 +87,29 @@ pub fn plugin_with(args: &[&str], env: &[(&str, &str)]) -> Run {
     Run::from(cmd.stdin(Stdio::null()).output().expect("run kubectl-kafka"))
 }
 
+/// Runs `kubectl-kafka ARGS` (bed's KUBECONFIG) with `input` on stdin.
+pub fn plugin_stdin(args: &[&str], input: &str) -> Run {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kubectl-kafka"))
+        .args(args)
+        .env_clear()
+        .env("HOME", scratch_home())
+        .env("KUBECONFIG", kubeconfig())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run kubectl-kafka");
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.as_bytes().to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    Run::from(out)
+}
+
 /// Runs the bed's kubectl.
 pub fn kubectl(args: &[&str]) -> Run {
     let out = Command::new(kubectl_bin())

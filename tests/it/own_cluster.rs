@@ -3,9 +3,6 @@
 //! or more), for tests that leave a cluster in a state the bed must never be in (finalized on
 //! a newer Kafka, brokers with racks).
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use crate::bed::*;
 
 pub fn json(run: Run) -> serde_json::Value {
@@ -67,24 +64,9 @@ impl Cluster {
     }
 
     pub fn kk_stdin(&self, args: &[&str], input: &str) -> Run {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_kubectl-kafka"))
-            .args(["-n", &self.namespace])
-            .args(args)
-            .env_clear()
-            .env("HOME", scratch_home())
-            .env("KUBECONFIG", kubeconfig())
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
-        let out = child.wait_with_output().unwrap();
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
+        let mut all = vec!["-n", self.namespace.as_str()];
+        all.extend_from_slice(args);
+        plugin_stdin(&all, input)
     }
 
     pub fn image_of(&self, n: u32) -> String {
