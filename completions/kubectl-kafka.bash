@@ -28,6 +28,9 @@ _kubectl__kafka() {
             kubectl__kafka,doctor)
                 cmd="kubectl__kafka__subcmd__doctor"
                 ;;
+            kubectl__kafka,elect-leaders)
+                cmd="kubectl__kafka__subcmd__elect__subcmd__leaders"
+                ;;
             kubectl__kafka,groups)
                 cmd="kubectl__kafka__subcmd__groups"
                 ;;
@@ -123,6 +126,9 @@ _kubectl__kafka() {
                 ;;
             kubectl__kafka__subcmd__help,doctor)
                 cmd="kubectl__kafka__subcmd__help__subcmd__doctor"
+                ;;
+            kubectl__kafka__subcmd__help,elect-leaders)
+                cmd="kubectl__kafka__subcmd__help__subcmd__elect__subcmd__leaders"
                 ;;
             kubectl__kafka__subcmd__help,groups)
                 cmd="kubectl__kafka__subcmd__help__subcmd__groups"
@@ -281,7 +287,7 @@ _kubectl__kafka() {
 
     case "${cmd}" in
         kubectl__kafka)
-            opts="-n -l -o -q -v -h -V --namespace --context --kubeconfig --selector --output --quiet --verbose --via --request-timeout --help --version status version proxy topics produce consume groups health quorum doctor disk restart rebalance rollback upgrade history rollout-status scale completion man help"
+            opts="-n -l -o -q -v -h -V --namespace --context --kubeconfig --selector --output --quiet --verbose --via --request-timeout --help --version status version proxy topics produce consume groups health quorum doctor disk restart rebalance elect-leaders rollback upgrade history rollout-status scale completion man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -547,6 +553,68 @@ _kubectl__kafka() {
                 return 0
             fi
             case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --selector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --via)
+                    COMPREPLY=($(compgen -W "auto port-forward exec direct" -- "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__kafka__subcmd__elect__subcmd__leaders)
+            opts="-n -l -o -q -v -h -V --topic --dry-run --timeout --namespace --context --kubeconfig --selector --output --quiet --verbose --via --request-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1047,7 +1115,7 @@ _kubectl__kafka() {
             return 0
             ;;
         kubectl__subcmd__kafka__subcmd__help)
-            opts="status version proxy topics produce consume groups health quorum doctor disk restart rebalance rollback upgrade history rollout-status scale completion man help"
+            opts="status version proxy topics produce consume groups health quorum doctor disk restart rebalance elect-leaders rollback upgrade history rollout-status scale completion man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1103,6 +1171,20 @@ _kubectl__kafka() {
             return 0
             ;;
         kubectl__subcmd__kafka__subcmd__help__subcmd__doctor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__kafka__subcmd__help__subcmd__elect__subcmd__leaders)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -1146,6 +1146,40 @@ esac
     ;;
 esac
 ;;
+(elect-leaders)
+_arguments "${_arguments_options[@]}" : \
+'*--topic=[Only these topics \[default\: every topic\]]:TOPICS:_default' \
+'--timeout=[Limit for every broker to report the new leaders]:TIMEOUT:_default' \
+'-n+[Namespace of the Kafka brokers \[default\: the current context'\''s namespace\]]:NAMESPACE:_default' \
+'--namespace=[Namespace of the Kafka brokers \[default\: the current context'\''s namespace\]]:NAMESPACE:_default' \
+'--context=[The kubeconfig context to use \[default\: the current context\]]:CONTEXT:_default' \
+'--kubeconfig=[Path to the kubeconfig file \[default\: \$KUBECONFIG, then ~/.kube/config\]]:KUBECONFIG:_files' \
+'-l+[Label selector that finds the broker workloads]:SELECTOR:_default' \
+'--selector=[Label selector that finds the broker workloads]:SELECTOR:_default' \
+'-o+[Output format]:OUTPUT:((table\:"Columns, as \`kubectl get\` prints them"
+wide\:"More columns"
+json\:"JSON, with stable field names, for scripts"
+yaml\:"YAML, the same fields as JSON"))' \
+'--output=[Output format]:OUTPUT:((table\:"Columns, as \`kubectl get\` prints them"
+wide\:"More columns"
+json\:"JSON, with stable field names, for scripts"
+yaml\:"YAML, the same fields as JSON"))' \
+'--via=[How to reach the brokers\: auto (direct if the advertised names answer, else port-forward), port-forward, exec or direct]:VIA:((auto\:"Direct when the advertised addresses answer, else port-forward"
+port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
+exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
+direct\:"The advertised addresses as they are (inside the cluster)"))' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--dry-run[Print what would change and the skew before and after; change nothing]' \
+'(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
+'(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
+'*-v[Log what is done and why to stderr (-v info, -vv debug, -vvv trace)]' \
+'*--verbose[Log what is done and why to stderr (-v info, -vv debug, -vvv trace)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
 (rollback)
 _arguments "${_arguments_options[@]}" : \
 '--to-revision=[The revision to go back to \[default\: the previous one\]]:TO_REVISION:_default' \
@@ -1541,6 +1575,10 @@ _arguments "${_arguments_options[@]}" : \
     ;;
 esac
 ;;
+(elect-leaders)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (rollback)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1598,6 +1636,7 @@ _kubectl-kafka_commands() {
 'disk:Log-dir use per broker (DescribeLogDirs) against the PVC'\''s capacity' \
 'restart:Restart brokers one at a time, only when it is safe (like \`kubectl rollout restart\`)' \
 'rebalance:Spread partition replicas and leaders evenly over the brokers (plan by default)' \
+'elect-leaders:Move leadership back to each partition'\''s preferred replica (ElectLeaders), with a skew report' \
 'rollback:Roll brokers back to a previous revision (\`kubectl rollout undo\`, with Kafka'\''s checks)' \
 'upgrade:Run a new Kafka version\: roll the image one broker at a time, then --finalize' \
 'history:Revisions of the broker Deployments, with change causes and what changed' \
@@ -1628,6 +1667,11 @@ _kubectl-kafka__subcmd__disk_commands() {
 _kubectl-kafka__subcmd__doctor_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-kafka doctor commands' commands "$@"
+}
+(( $+functions[_kubectl-kafka__subcmd__elect-leaders_commands] )) ||
+_kubectl-kafka__subcmd__elect-leaders_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-kafka elect-leaders commands' commands "$@"
 }
 (( $+functions[_kubectl-kafka__subcmd__groups_commands] )) ||
 _kubectl-kafka__subcmd__groups_commands() {
@@ -1718,6 +1762,7 @@ _kubectl-kafka__subcmd__help_commands() {
 'disk:Log-dir use per broker (DescribeLogDirs) against the PVC'\''s capacity' \
 'restart:Restart brokers one at a time, only when it is safe (like \`kubectl rollout restart\`)' \
 'rebalance:Spread partition replicas and leaders evenly over the brokers (plan by default)' \
+'elect-leaders:Move leadership back to each partition'\''s preferred replica (ElectLeaders), with a skew report' \
 'rollback:Roll brokers back to a previous revision (\`kubectl rollout undo\`, with Kafka'\''s checks)' \
 'upgrade:Run a new Kafka version\: roll the image one broker at a time, then --finalize' \
 'history:Revisions of the broker Deployments, with change causes and what changed' \
@@ -1748,6 +1793,11 @@ _kubectl-kafka__subcmd__help__subcmd__disk_commands() {
 _kubectl-kafka__subcmd__help__subcmd__doctor_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-kafka help doctor commands' commands "$@"
+}
+(( $+functions[_kubectl-kafka__subcmd__help__subcmd__elect-leaders_commands] )) ||
+_kubectl-kafka__subcmd__help__subcmd__elect-leaders_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-kafka help elect-leaders commands' commands "$@"
 }
 (( $+functions[_kubectl-kafka__subcmd__help__subcmd__groups_commands] )) ||
 _kubectl-kafka__subcmd__help__subcmd__groups_commands() {

@@ -125,6 +125,11 @@ pub enum Command {
         after_help = "Without --execute it prints the plan and changes nothing. The plan moves as few replicas as\nit can; moving leaders only reorders replicas. --throttle limits the copy rate on the brokers\ninvolved (as kafka-reassign-partitions.sh does) and is always removed at the end, on cancel\nand on Ctrl-C.\nExamples:\n  kubectl kafka -n kafka rebalance\n  kubectl kafka -n kafka rebalance --execute --throttle 50MB\n  kubectl kafka -n kafka rebalance --exclude-broker 3 --execute   # drain broker 3\n  kubectl kafka -n kafka rebalance --to-file plan.json            # kafka-reassign-partitions.sh format\n  kubectl kafka -n kafka rebalance status\n  kubectl kafka -n kafka rebalance cancel --yes"
     )]
     Rebalance(RebalanceArgs),
+    /// Move leadership back to each partition's preferred replica (ElectLeaders), with a skew report
+    #[command(
+        after_help = "Only partitions whose preferred (first) replica is in sync are elected; the others are listed.\nExamples:\n  kubectl kafka -n kafka elect-leaders --dry-run\n  kubectl kafka -n kafka elect-leaders\n  kubectl kafka -n kafka elect-leaders --topic orders"
+    )]
+    ElectLeaders(ElectLeadersArgs),
     /// Roll brokers back to a previous revision (`kubectl rollout undo`, with Kafka's checks)
     #[command(
         after_help = "Before `upgrade --finalize` a rollback to the previous Kafka version is safe. After it, a rollback\nto an image whose Kafka cannot run the finalized metadata.version is refused (exit 9) unless\n--force: its brokers would not start.\nExamples:\n  kubectl kafka -n kafka rollback kafka-2 --dry-run\n  kubectl kafka -n kafka rollback --all"
@@ -280,6 +285,19 @@ pub struct RollbackArgs {
     #[arg(long)]
     pub force: bool,
     #[arg(long, value_parser = parse_duration, default_value = "10m")]
+    pub timeout: Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct ElectLeadersArgs {
+    /// Only these topics [default: every topic]
+    #[arg(long = "topic")]
+    pub topics: Vec<String>,
+    /// Print what would change and the skew before and after; change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Limit for every broker to report the new leaders
+    #[arg(long, value_parser = parse_duration, default_value = "2m")]
     pub timeout: Duration,
 }
 

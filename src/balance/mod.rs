@@ -2,6 +2,8 @@
 //! evenly over a set of brokers, moving as few replicas as it can, rack-aware when racks are
 //! known. Nothing here talks to the network; Kafka's state comes in as plain data.
 
+pub mod leaders;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;

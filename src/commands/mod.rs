@@ -92,6 +92,7 @@ pub async fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Doctor(args) => doctor::run(&ctx, args).await,
         Command::Disk(args) => disk::run(&ctx, args).await,
         Command::Rebalance(args) => rebalance::run(&ctx, args).await,
+        Command::ElectLeaders(args) => rebalance::elect::run(&ctx, args).await,
         Command::Restart(args) => rollout::restart::run(&ctx, args).await,
         Command::Rollback(args) => rollout::rollback::run(&ctx, args).await,
         Command::Upgrade(args) => upgrade::run(&ctx, args).await,

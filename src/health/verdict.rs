@@ -257,7 +257,7 @@ fn partition_reasons(facts: &KafkaFacts) -> Vec<Reason> {
         reasons.push(reason(
             Severity::Warning,
             "partitions",
-            format!("{} partitions are not led by their preferred replica (leadership imbalance; kafka-leader-election.sh --election-type PREFERRED fixes it)", found.unpreferred),
+            format!("{} partitions are not led by their preferred replica (leadership imbalance; `kubectl kafka elect-leaders` fixes it)", found.unpreferred),
         ));
     }
     reasons

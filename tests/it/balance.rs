@@ -436,9 +436,16 @@ fn ctrl_c_during_an_executed_rebalance_removes_the_throttle() {
         }
     }
     let _cancel = CancelMoves;
-    fill_topic(&topic, 8192, "1");
-    // Off broker 1 at 10 kB/s: about 15 minutes, so it is surely moving when Ctrl-C comes.
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_kubectl-kafka"))
+    // More than one fetch can carry (the guide sets replica.fetch.max.bytes to 10 MiB, and the
+    // first fetch is not held back by the quota): 32 MiB.
+    fill_topic(&topic, 32768, "1");
+    // A move another test left would make the rebalance refuse.
+    wait_until("no reassignment in progress", Duration::from_secs(120), || {
+        kk(&["rebalance", "status"]).ok().stdout.contains("no partition reassignment in progress")
+    });
+    // Off broker 1 at 10 kB/s: over half an hour after the first fetch, so it is surely
+    // moving when Ctrl-C comes.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kubectl-kafka"))
         .args([
             "-n",
             "kafka",
@@ -460,6 +467,11 @@ fn ctrl_c_during_an_executed_rebalance_removes_the_throttle() {
         .spawn()
         .unwrap();
     wait_until("the move in progress, throttled", Duration::from_secs(60), || {
+        if let Ok(Some(code)) = child.try_wait() {
+            let mut err = String::new();
+            let _ = std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut err);
+            panic!("rebalance ended before Ctrl-C ({code}): {err}");
+        }
         let status = json(kk(&["rebalance", "status", "-o", "json"]));
         let moving = status["inProgress"].as_array().is_some_and(|r| r.iter().any(|m| m["topic"] == topic.as_str()));
         let rates = kafka_tool(
@@ -527,4 +539,72 @@ fn rebalance_reads_racks_from_the_brokers_and_keeps_replicas_on_two_racks() {
     let _plain = PlacedTopic::create(&plain, "1:2,1:3,1:2,1:3");
     let unracked = json(kk(&["rebalance", "--topic", &plain, "-o", "json"]));
     assert_eq!(unracked["replicasToCopy"], 1, "{unracked}");
+}
+
+/// Leaders of `topic`'s partitions as broker `n` itself reports them.
+fn leaders_at(n: u32, topic: &str) -> Vec<i32> {
+    let address = format!("{}:9092", pod_ip(n).expect("a running pod"));
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/testbed/lib/kafka_probe.py");
+    let out = std::process::Command::new("python3").args([script, &address, "--topic", topic]).output().unwrap();
+    let mut by_partition: Vec<(i32, i32)> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let c: Vec<&str> = l.split(' ').collect();
+            Some((c.first()?.parse().ok()?, c.get(2)?.parse().ok()?))
+        })
+        .collect();
+    by_partition.sort();
+    by_partition.into_iter().map(|(_, leader)| leader).collect()
+}
+
+#[test]
+fn elect_leaders_moves_leadership_back_to_the_preferred_replicas() {
+    let _bed = exclusive();
+    wait_bed_ready();
+    let topic = format!("unpreferred-{}", std::process::id());
+    // Three partitions all led by broker 1; then their replica order changes (no data moves,
+    // the leader stays): the preferred leaders become 2, 3 and 1.
+    let _topic = PlacedTopic::create(&topic, "1:2:3,1:2:3,1:2:3");
+    wait_until("broker 1 leads every partition, as every broker sees it", Duration::from_secs(30), || {
+        (1..=3).all(|n| leaders_at(n, &topic) == [1, 1, 1])
+    });
+    let plan = format!(
+        r#"{{"version":1,"partitions":[{{"topic":"{topic}","partition":0,"replicas":[2,1,3]}},{{"topic":"{topic}","partition":1,"replicas":[3,1,2]}}]}}"#
+    );
+    let file = format!("/tmp/{topic}.json");
+    put_in_pod(&file, &plan);
+    kafka_tool(
+        "kafka-reassign-partitions.sh",
+        &["--bootstrap-server", "localhost:9092", "--reassignment-json-file", &file, "--execute"],
+        None,
+    )
+    .ok();
+    wait_until("the new order everywhere, leaders unchanged", Duration::from_secs(30), || {
+        kk(&["rebalance", "status"]).ok().stdout.contains("no partition reassignment in progress")
+            && (1..=3).all(|n| leaders_at(n, &topic) == [1, 1, 1])
+    });
+    let health = kk(&["health"]);
+    assert!(health.stdout.contains("kubectl kafka elect-leaders"), "health points at the command: {}", health.stdout);
+
+    let dry = json(kk(&["elect-leaders", "--topic", &topic, "--dry-run", "-o", "json"]));
+    let would: Vec<(i64, i64)> = dry["wouldElect"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["partition"].as_i64().unwrap(), c["preferred"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(would, [(0, 2), (1, 3)], "{dry}");
+    assert_eq!((dry["skewBefore"].as_u64(), dry["skewAfter"].as_u64()), (Some(3), Some(0)), "{dry}");
+    assert_eq!(leaders_at(1, &topic), [1, 1, 1], "a dry run changes nothing");
+
+    let done = kk(&["elect-leaders", "--topic", &topic]).ok();
+    assert!(done.stdout.contains("elected 2 partitions; leader skew (most minus fewest) 3 -> 0"), "{}", done.stdout);
+    for n in 1..=3 {
+        assert_eq!(leaders_at(n, &topic), [2, 3, 1], "broker {n}");
+    }
+    let again = kk(&["elect-leaders", "--topic", &topic]).ok();
+    assert!(again.stderr.contains("led by it already"), "{}", again.stderr);
+    let missing = kk(&["elect-leaders", "--topic", "no-such-topic-here"]);
+    assert_eq!(missing.code, 6, "{missing:?}");
 }

@@ -195,6 +195,9 @@ fn rollout_restart_runs_a_new_broker_on_the_same_data_back_in_isr() {
     // report success while the old broker is still shutting down.
     wait_until("the old broker process to end", Duration::from_secs(60), || !process_alive(pid_before));
     wait_bed_ready();
+    // The new container may be between two starts (it crashed on the old one's lock and is in
+    // the kubelet's back-off): wait for the process rather than catch it at one instant.
+    wait_until("broker 2's new process", Duration::from_secs(120), || broker_pid(2).is_some());
     let pid_after = broker_pid(2).expect("broker 2 pid after");
     assert_ne!(pid_after, pid_before, "broker 2 runs as a new process");
     assert!(process_alive(pid_after));

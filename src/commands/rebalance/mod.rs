@@ -3,6 +3,7 @@
 //! progress.
 
 mod cancel;
+pub mod elect;
 mod status;
 
 use std::collections::{BTreeMap, BTreeSet};

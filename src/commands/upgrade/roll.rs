@@ -256,13 +256,15 @@ fn print_plan(
             "patches": patches,
         }));
     }
-    let position =
-        |name: &str| order.iter().position(|c| c.name == name).map_or("-".to_string(), |i| (i + 1).to_string());
-    let cells: Vec<Vec<String>> = rows
+    let position = |name: &str| order.iter().position(|c| c.name == name);
+    // In the order the brokers would roll; those already done last.
+    let mut sorted: Vec<&Row> = rows.iter().collect();
+    sorted.sort_by_key(|r| (position(&r.broker).unwrap_or(usize::MAX), r.node_id));
+    let cells: Vec<Vec<String>> = sorted
         .iter()
         .map(|r| {
             vec![
-                position(&r.broker),
+                position(&r.broker).map_or("-".to_string(), |i| (i + 1).to_string()),
                 r.broker.clone(),
                 r.image.clone().unwrap_or_else(|| "-".into()),
                 r.runs.clone().unwrap_or_else(|| "unknown".into()),
