@@ -391,7 +391,7 @@ fn rebalance_by_bytes_evens_the_disk_without_changing_counts() {
     let line = "x".repeat(500);
     let lines: String = (0..2000).map(|_| format!("{line}\n")).collect();
     for p in ["0", "1"] {
-        let produced = plugin_stdin(&["-n", "kafka", "produce", &topic, "--partition", p], &lines);
+        let produced = plugin_stdin(&["-n", "kafka", "produce", &topic, "--partition", p], lines.as_bytes());
         assert_eq!(produced.code, 0, "{produced:?}");
     }
     wait_until("the data on broker 1's disk", Duration::from_secs(60), || {

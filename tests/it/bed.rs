@@ -88,7 +88,7 @@ pub fn plugin_with(args: &[&str], env: &[(&str, &str)]) -> Run {
 }
 
 /// Runs `kubectl-kafka ARGS` (bed's KUBECONFIG) with `input` on stdin.
-pub fn plugin_stdin(args: &[&str], input: &str) -> Run {
+pub fn plugin_stdin(args: &[&str], input: &[u8]) -> Run {
     use std::io::Write;
     let mut child = Command::new(env!("CARGO_BIN_EXE_kubectl-kafka"))
         .args(args)
@@ -101,7 +101,7 @@ pub fn plugin_stdin(args: &[&str], input: &str) -> Run {
         .spawn()
         .expect("run kubectl-kafka");
     let mut stdin = child.stdin.take().unwrap();
-    let input = input.as_bytes().to_vec();
+    let input = input.to_vec();
     let writer = std::thread::spawn(move || {
         let _ = stdin.write_all(&input);
     });

@@ -20,28 +20,9 @@ fn kk(args: &[&str]) -> Run {
 
 /// Runs the plugin with `input` on stdin.
 fn kk_stdin(args: &[&str], input: &[u8]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kubectl-kafka"))
-        .args(ns(args))
-        .env_clear()
-        .env("HOME", scratch_home())
-        .env("KUBECONFIG", kubeconfig())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let input = input.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(&input);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    let owned = ns(args);
+    let refs: Vec<&str> = owned.iter().map(String::as_str).collect();
+    plugin_stdin(&refs, input)
 }
 
 fn fresh_topic(name: &str, partitions: &str) -> String {

@@ -66,7 +66,7 @@ impl Cluster {
     pub fn kk_stdin(&self, args: &[&str], input: &str) -> Run {
         let mut all = vec!["-n", self.namespace.as_str()];
         all.extend_from_slice(args);
-        plugin_stdin(&all, input)
+        plugin_stdin(&all, input.as_bytes())
     }
 
     pub fn image_of(&self, n: u32) -> String {

@@ -126,6 +126,32 @@ pub async fn kafka_state(opts: &KafkaOptions, min_isr: &mut BTreeMap<String, i32
     Ok(KafkaState { partitions, quorum, registered: meta.brokers.iter().map(|b| b.id).collect() })
 }
 
+/// The checks' inputs for a roll: min.insync.replicas of every topic and Kafka's state.
+/// Unreadable refuses; with --force it is only a warning.
+pub async fn check_inputs(
+    printer: &Printer,
+    force: bool,
+    opts: &KafkaOptions,
+) -> anyhow::Result<(BTreeMap<String, i32>, Option<KafkaState>)> {
+    let mut min_isr = match min_isr_by_topic(opts).await {
+        Ok(m) => m,
+        Err(err) if force => {
+            printer.warn(&format!("--force: {err:#}"));
+            Default::default()
+        }
+        Err(err) => return Err(err),
+    };
+    let state = match kafka_state(opts, &mut min_isr).await {
+        Ok(s) => Some(s),
+        Err(err) if force => {
+            printer.warn(&format!("--force: {err:#}"));
+            None
+        }
+        Err(err) => return Err(err),
+    };
+    Ok((min_isr, state))
+}
+
 /// The failure when a check refuses, naming every partition (or the quorum) in the way.
 pub fn refusal(broker: &str, action: &str, found: &[Blocker]) -> anyhow::Error {
     let shown: Vec<&str> = found.iter().take(20).map(|b| b.detail.as_str()).collect();

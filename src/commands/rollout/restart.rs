@@ -16,8 +16,8 @@ use crate::cluster::{Broker, Cluster};
 use crate::commands::Context;
 use crate::commands::consume::parse_since;
 use crate::commands::rollout::{
-    Change, Cleared, Interrupt, KafkaState, kafka_request_timeout, kafka_state, min_isr_by_topic, require_deployment,
-    roll_broker, stopped_brokers, stuck_note, wait_until_safe,
+    Change, Cleared, Interrupt, KafkaState, check_inputs, kafka_request_timeout, require_deployment, roll_broker,
+    stopped_brokers, stuck_note, wait_until_safe,
 };
 use crate::commands::status::unknown_broker;
 use crate::exit::{ExitCode, Failure};
@@ -66,7 +66,7 @@ pub async fn run(ctx: &Context, args: &RestartArgs) -> anyhow::Result<()> {
     let route = ctx.open_route(&cluster, &brokers, kafka_request_timeout(ctx, args.timeout)).await?;
     let result = async {
         let opts = &route.client("restart (its safety checks)")?.opts;
-        let (mut min_isr, state) = check_inputs(ctx, args, opts).await?;
+        let (mut min_isr, state) = check_inputs(&ctx.printer, args.force, opts).await?;
         let chosen = rollable(ctx, &cluster, chosen).await?;
         let stamp = started.strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
         let plan = plan(chosen, state.as_ref(), since, stamp);
@@ -83,32 +83,6 @@ pub async fn run(ctx: &Context, args: &RestartArgs) -> anyhow::Result<()> {
     .await;
     route.close().await;
     result
-}
-
-/// The checks' inputs: min.insync.replicas of every topic and Kafka's state. Unreadable
-/// refuses; with --force it is only a warning.
-async fn check_inputs(
-    ctx: &Context,
-    args: &RestartArgs,
-    opts: &KafkaOptions,
-) -> anyhow::Result<(BTreeMap<String, i32>, Option<KafkaState>)> {
-    let mut min_isr = match min_isr_by_topic(opts).await {
-        Ok(m) => m,
-        Err(err) if args.force => {
-            ctx.printer.warn(&format!("--force: {err:#}"));
-            Default::default()
-        }
-        Err(err) => return Err(err),
-    };
-    let state = match kafka_state(opts, &mut min_isr).await {
-        Ok(s) => Some(s),
-        Err(err) if args.force => {
-            ctx.printer.warn(&format!("--force: {err:#}"));
-            None
-        }
-        Err(err) => return Err(err),
-    };
-    Ok((min_isr, state))
 }
 
 /// The chosen brokers that can be restarted: a paused Deployment refuses (as kubectl does);

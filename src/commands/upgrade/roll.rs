@@ -16,8 +16,8 @@ use crate::cluster::model::select_brokers;
 use crate::cluster::{Broker, Cluster};
 use crate::commands::Context;
 use crate::commands::rollout::{
-    Change, Cleared, Interrupt, KafkaState, kafka_request_timeout, kafka_state, min_isr_by_topic, require_deployment,
-    roll_broker, stopped_brokers, stuck_note, wait_until_safe,
+    Change, Cleared, Interrupt, KafkaState, check_inputs, kafka_request_timeout, require_deployment, roll_broker,
+    stopped_brokers, stuck_note, wait_until_safe,
 };
 use crate::commands::status::unknown_broker;
 use crate::commands::upgrade::{Software, read_software};
@@ -108,7 +108,7 @@ pub async fn run(ctx: &Context, args: &UpgradeArgs) -> anyhow::Result<()> {
         let software = read_software(opts).await;
         preflight(ctx, args, &target, software.as_ref().ok())?;
         let software = software.ok();
-        let (mut min_isr, state) = check_inputs(ctx, args, opts).await?;
+        let (mut min_isr, state) = check_inputs(&ctx.printer, args.force, opts).await?;
         let rows = rows(&chosen, software.as_ref(), state.as_ref(), &target);
         let order = order(&chosen, &rows, state.as_ref());
         if args.dry_run {
@@ -155,30 +155,6 @@ fn preflight(ctx: &Context, args: &UpgradeArgs, target: &Target, software: Optio
             .into());
     }
     Ok(())
-}
-
-async fn check_inputs(
-    ctx: &Context,
-    args: &UpgradeArgs,
-    opts: &KafkaOptions,
-) -> anyhow::Result<(BTreeMap<String, i32>, Option<KafkaState>)> {
-    let mut min_isr = match min_isr_by_topic(opts).await {
-        Ok(m) => m,
-        Err(err) if args.force => {
-            ctx.printer.warn(&format!("--force: {err:#}"));
-            Default::default()
-        }
-        Err(err) => return Err(err),
-    };
-    let state = match kafka_state(opts, &mut min_isr).await {
-        Ok(s) => Some(s),
-        Err(err) if args.force => {
-            ctx.printer.warn(&format!("--force: {err:#}"));
-            None
-        }
-        Err(err) => return Err(err),
-    };
-    Ok((min_isr, state))
 }
 
 fn in_sync(state: Option<&KafkaState>, id: i32) -> bool {
