@@ -24,12 +24,13 @@ KAFKA_VERSIONS=(3.7.1 3.9.1 4.4.0)
 COREDNS_VERSION=v1.14.7
 KAFKA_HOME=/opt/kafka
 
-# The real node: its name (the guide pins every broker to worker1), its address (on lo),
-# the pods' subnet on the CNI bridge, and CoreDNS's readiness port.
-NODE_NAME=worker1
-NODE_IP=10.231.255.1
-CNI_BRIDGE=kkcni0
-POD_CIDR=10.231.1.0/24
+# The real nodes: worker1 (the guide pins every broker to it) and worker2 (where `move` sends
+# one). Each has its own address (on lo), kubelet, containerd, pod subnet on its own CNI bridge
+# and cgroup root (use_node in lib/node.sh sets these per node). CoreDNS and kube-proxy run
+# once, on worker1's address, for both: the two nodes share this machine's network namespace.
+NODES=(worker1 worker2)
+DNS_IP=10.231.255.1
+CLUSTER_CIDR=10.231.0.0/16
 COREDNS_READY_PORT=18181
 
 BROKERS=(1 2 3)

@@ -144,7 +144,7 @@ import_images() {
     if ctr_ images ls -q | grep -x "$ref" >/dev/null && [[ "$(cat "$NODE_DIR/containerd/imported-$(echo "$ref" | tr '/:' '__')" 2>/dev/null)" == "$want" ]]; then
       continue
     fi
-    say "importing $ref into containerd"
+    say "importing $ref into the containerd of $NODE_NAME"
     ctr_ images import "$file" >>"$STATE/logs/ctr-import.log" 2>&1 ||
       die "ctr could not import $file" "see $STATE/logs/ctr-import.log"
     echo "$want" >"$NODE_DIR/containerd/imported-$(echo "$ref" | tr '/:' '__')"
