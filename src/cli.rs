@@ -141,6 +141,11 @@ pub enum Command {
         disable_version_flag = true
     )]
     Upgrade(UpgradeArgs),
+    /// Move a broker to another node, safely, with whatever its volume allows
+    #[command(
+        after_help = "The node must exist, be schedulable and Ready. What the broker's PersistentVolume allows decides\nthe rest (its node affinity, read from the PV, never assumed):\n  - a volume that can attach on the target node: the broker moves with its data (stop, re-pin,\n    start; restart's checks and waits);\n  - a volume pinned to another node (local or hostPath): the broker starts on a new claim on\n    the target and copies its replicas from its peers. Only for brokers that are not KRaft\n    controllers, and only when every partition it hosts keeps min.insync.replicas without it.\n    A controller (voter) is refused (exit 9): an empty metadata log is a static quorum's\n    disk-loss case. The old claim is kept unless --delete-volume.\nRunning the same command again resumes an interrupted move.\nExamples:\n  kubectl kafka -n kafka move kafka-3 --to-node worker2 --dry-run\n  kubectl kafka -n kafka move kafka-3 --to-node worker2 --yes\n  kubectl kafka -n kafka move kafka-4 --to-node worker2 --yes --delete-volume"
+    )]
+    Move(MoveArgs),
     /// Revisions of the broker Deployments, with change causes and what changed
     History(HistoryArgs),
     /// Wait for broker rollouts to finish, and for the brokers to be registered and in sync
@@ -266,6 +271,33 @@ pub struct RestartArgs {
     pub since: Option<String>,
     /// Limit for each broker to roll out, rejoin and catch up
     #[arg(long, value_parser = parse_duration, default_value = "10m")]
+    pub timeout: Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct MoveArgs {
+    /// The broker to move (Deployment name, instance label or node id)
+    pub broker: String,
+    /// The node to run it on
+    #[arg(long, value_name = "NODE")]
+    pub to_node: String,
+    /// Print the plan (node checks, what the volume allows, the patch); change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Do not ask for confirmation
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// Skip Kafka's safety checks, and allow a controller onto an empty volume (dangerous)
+    #[arg(long)]
+    pub force: bool,
+    /// When the broker gets a new volume: delete its old claim once it is in sync again
+    #[arg(long)]
+    pub delete_volume: bool,
+    /// When the broker gets a new volume: the new claim's name [default: <old claim>-<node>]
+    #[arg(long, value_name = "NAME")]
+    pub claim: Option<String>,
+    /// Limit for the broker to stop, start on the new node, rejoin and catch up
+    #[arg(long, value_parser = parse_duration, default_value = "30m")]
     pub timeout: Duration,
 }
 

@@ -254,7 +254,7 @@ fn volumes_of(
     template_claims: &[String],
     claims: &[PersistentVolumeClaim],
 ) -> Vec<BrokerVolume> {
-    let mut names: Vec<(String, Option<String>)> = Vec::new();
+    let mut names: Vec<(String, Option<String>, Option<String>)> = Vec::new();
     for vol in spec.and_then(|s| s.volumes.as_ref()).into_iter().flatten() {
         if let Some(pvc) = &vol.persistent_volume_claim {
             let mount = container
@@ -263,13 +263,13 @@ fn volumes_of(
                 .flatten()
                 .find(|m| m.name == vol.name)
                 .map(|m| m.mount_path.clone());
-            names.push((pvc.claim_name.clone(), mount));
+            names.push((pvc.claim_name.clone(), Some(vol.name.clone()), mount));
         }
     }
-    names.extend(template_claims.iter().map(|c| (c.clone(), None)));
+    names.extend(template_claims.iter().map(|c| (c.clone(), None, None)));
     names
         .into_iter()
-        .map(|(claim, mount_path)| {
+        .map(|(claim, pod_volume, mount_path)| {
             let found = claims.iter().find(|c| c.metadata.name.as_deref() == Some(claim.as_str()));
             BrokerVolume {
                 phase: found
@@ -291,7 +291,9 @@ fn volumes_of(
                     .and_then(|c| c.spec.as_ref())
                     .and_then(|s| s.access_modes.clone())
                     .unwrap_or_default(),
+                volume: found.and_then(|c| c.spec.as_ref()).and_then(|s| s.volume_name.clone()),
                 claim,
+                pod_volume,
                 mount_path,
             }
         })

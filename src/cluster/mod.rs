@@ -6,6 +6,7 @@ pub mod client;
 pub mod discovery;
 pub mod grow;
 pub mod model;
+pub mod placement;
 pub mod selector;
 
 pub use client::{Cluster, ClusterOptions};

@@ -94,7 +94,11 @@ pub struct BrokerPod {
 #[serde(rename_all = "camelCase")]
 pub struct BrokerVolume {
     pub claim: String,
+    /// The volume's name in the pod template (None for a StatefulSet's claim template).
+    pub pod_volume: Option<String>,
     pub mount_path: Option<String>,
+    /// The PersistentVolume the claim is bound to.
+    pub volume: Option<String>,
     /// Bound, Pending, Lost, or Missing when the claim does not exist.
     pub phase: String,
     pub requested: Option<String>,

@@ -94,6 +94,7 @@ pub async fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Rebalance(args) => rebalance::run(&ctx, args).await,
         Command::ElectLeaders(args) => rebalance::elect::run(&ctx, args).await,
         Command::Restart(args) => rollout::restart::run(&ctx, args).await,
+        Command::Move(args) => rollout::relocate::run(&ctx, args).await,
         Command::Rollback(args) => rollout::rollback::run(&ctx, args).await,
         Command::Upgrade(args) => upgrade::run(&ctx, args).await,
         Command::History(args) => rollout::history::run(&ctx, args).await,

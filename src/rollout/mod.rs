@@ -6,6 +6,7 @@
 pub mod apply;
 pub mod history;
 pub mod progress;
+pub mod relocate;
 pub mod safety;
 pub mod strategy;
 pub mod undo;

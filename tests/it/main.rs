@@ -11,6 +11,7 @@ mod errors;
 mod health;
 mod load;
 mod own_cluster;
+mod placement;
 mod rollouts;
 mod shipping;
 mod status;

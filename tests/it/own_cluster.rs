@@ -95,12 +95,41 @@ impl Cluster {
         (runs, doc["kafka"]["metadataVersion"].as_str().unwrap_or("?").to_string())
     }
 
+    /// Offers a volume for claim `claim` of this cluster (as the bed's spare volumes do), at
+    /// `<state>/pv/<namespace>-<suffix>`, pinned to `node` or (None) mountable on any node.
+    pub fn offer_volume(&self, suffix: &str, claim: &str, node: Option<&str>) {
+        let dir = state_dir().join(format!("pv/{}-{suffix}", self.prefix));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::os::unix::fs::chown(&dir, Some(1000), Some(1000)).unwrap();
+        let affinity = node.map_or(String::new(), |n| {
+            format!(
+                "  nodeAffinity:\n    required:\n      nodeSelectorTerms:\n      - matchExpressions:\n        - key: kubernetes.io/hostname\n          operator: In\n          values: [{n}]\n"
+            )
+        });
+        let pv = format!(
+            "apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: {}-pv-{suffix}\n  labels: {{app: kafka-testbed}}\nspec:\n  capacity: {{storage: 10Gi}}\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Retain\n  storageClassName: \"\"\n  claimRef: {{namespace: {}, name: {claim}}}\n  hostPath: {{path: {}, type: Directory}}\n{affinity}",
+            self.prefix,
+            self.namespace,
+            dir.display()
+        );
+        let file = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(file.path(), pv).unwrap();
+        kubectl(&["apply", "-f", file.path().to_str().unwrap()]).ok();
+    }
+
     fn remove(&self) {
         let _ =
             kubectl(&["delete", "namespace", &self.namespace, "--ignore-not-found", "--wait=true", "--timeout=180s"]);
-        for n in 1..=3 {
-            let _ = kubectl(&["delete", "pv", &format!("{}-pv-{n}", self.prefix), "--ignore-not-found"]);
-            let _ = std::fs::remove_dir_all(self.volume(n));
+        let pvs = kubectl(&["get", "pv", "-o", "name"]);
+        for pv in pvs.stdout.lines().filter(|l| l.starts_with(&format!("persistentvolume/{}-pv-", self.prefix))) {
+            let _ = kubectl(&["delete", pv, "--ignore-not-found"]);
+        }
+        if let Ok(dirs) = std::fs::read_dir(state_dir().join("pv")) {
+            for d in dirs.flatten() {
+                if d.file_name().to_string_lossy().starts_with(&format!("{}-", self.prefix)) {
+                    let _ = std::fs::remove_dir_all(d.path());
+                }
+            }
         }
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod cluster_size;
 pub mod history;
+pub mod relocate;
 pub mod restart;
 pub mod rollback;
 pub mod scale;

@@ -1,0 +1,529 @@
+//! `kubectl kafka move BROKER --to-node NODE`: run a broker on another node. The node is
+//! checked first (exists, schedulable, Ready), then what the broker's volumes allow there
+//! (their PersistentVolumes' node affinity): with a volume that can follow, the broker moves
+//! with its data; with one pinned elsewhere, a broker-only node starts on a new claim and
+//! copies its replicas again, and a KRaft controller is refused. The roll itself is restart's:
+//! the same check before, stop-first over a ReadWriteOnce volume, and the wait until the
+//! broker is registered and in sync as every broker sees it.
+
+use std::collections::BTreeMap;
+
+use k8s_openapi::api::apps::v1::Deployment;
+use k8s_openapi::api::core::v1::{Node, PersistentVolume, PersistentVolumeClaim};
+use kube::Api;
+use kube::api::{DeleteParams, ListParams, ObjectMeta, PostParams};
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::cli::MoveArgs;
+use crate::cluster::discovery::discover_brokers;
+use crate::cluster::model::select_brokers;
+use crate::cluster::placement::{NodeInfo, TargetProblem, VolumeInfo, node_info, pinned_to, target_problem, volume_info};
+use crate::cluster::{Broker, Cluster};
+use crate::commands::Context;
+use crate::commands::rollout::{
+    Change, Cleared, Interrupt, KafkaState, check_inputs, kafka_request_timeout, require_deployment, roll_broker,
+    stopped_brokers, stuck_note, wait_until_safe,
+};
+use crate::commands::status::unknown_broker;
+use crate::exit::{ExitCode, Failure};
+use crate::rollout::relocate::{DataPlan, data_plan, short_without, voter_on_empty_volume};
+
+/// Marks a claim this command created for a broker (value: the Deployment), so that a move
+/// interrupted after creating it can take it up again.
+const CLAIM_FOR: &str = "kubectl-kafka/moved-broker";
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PlanDoc<'a> {
+    broker: &'a str,
+    node_id: Option<i32>,
+    from_node: Option<&'a str>,
+    to_node: &'a str,
+    data: &'static str,
+    volumes: Vec<VolumeRow>,
+    check: String,
+    patch: &'a Value,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct VolumeRow {
+    claim: String,
+    volume: Option<String>,
+    source: Option<String>,
+    locality: String,
+    new_claim: Option<String>,
+}
+
+pub async fn run(ctx: &Context, args: &MoveArgs) -> anyhow::Result<()> {
+    let cluster = ctx.connect().await?;
+    let brokers = discover_brokers(&cluster, &ctx.selector).await?;
+    let broker = select_brokers(&brokers, std::slice::from_ref(&args.broker))
+        .map_err(|n| unknown_broker(&n, &brokers, &cluster.namespace))?
+        .into_iter()
+        .next()
+        .expect("one broker named");
+    require_deployment(broker)?;
+    let nodes = read_nodes(&cluster).await?;
+    let target = check_target(&nodes, &args.to_node)?;
+    let volumes = read_volumes(&cluster, broker).await?;
+    let data = data_plan(&volumes, target, &nodes)
+        .map_err(|why| Failure::new(ExitCode::Refused, format!("cannot move {}: {why}", broker.name)))?;
+    let api: Api<Deployment> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
+    let deployment =
+        api.get(&broker.workload).await.map_err(|e| cluster.api_error(e, "get", "deployments.apps"))?;
+    let patch = move_patch(&deployment, broker, &args.to_node, &data, args.claim.as_deref())?;
+    let route = ctx.open_route(&cluster, &brokers, kafka_request_timeout(ctx, args.timeout)).await?;
+    let result = async {
+        let opts = &route.client("move (its safety checks)")?.opts;
+        let (mut min_isr, state) = check_inputs(&ctx.printer, args.force, opts).await?;
+        if already_there(broker, &args.to_node, state.as_ref()) {
+            return print_already(ctx, broker, &args.to_node);
+        }
+        let check = preflight(ctx, &cluster.namespace, args, broker, &data, state.as_ref())?;
+        for v in volumes.iter().filter(|v| v.unpinned_host_path() && data == DataPlan::Follows) {
+            ctx.printer.warn(&format!(
+                "claim {} is a hostPath volume without node affinity: Kubernetes mounts it on any node, but its data \
+                 follows only if that path is shared storage on {} too",
+                v.claim, args.to_node
+            ));
+        }
+        if args.dry_run {
+            return print_plan(ctx, broker, args, &nodes, &volumes, &data, check, &patch);
+        }
+        let question = match &data {
+            DataPlan::Follows => format!("move {} to {} with its data?", broker.name, args.to_node),
+            DataPlan::NewVolumes(_) => format!(
+                "move {} to {} on a new, empty volume (it copies every replica from its peers)?",
+                broker.name, args.to_node
+            ),
+        };
+        if !args.yes && !ctx.printer.confirm(&question)? {
+            return Err(Failure::new(ExitCode::Usage, format!("{} not moved: not confirmed", broker.name))
+                .hint("pass --yes to move without asking")
+                .into());
+        }
+        if let DataPlan::NewVolumes(claims) = &data {
+            create_claims(&cluster, broker, claims, args.claim.as_deref()).await?;
+        }
+        let interrupted = Interrupt::watch(&ctx.printer);
+        if !args.force {
+            let bar = ctx.printer.progress(&format!("{}: checking", broker.name));
+            let name = broker.name.clone();
+            let cleared = wait_until_safe(
+                &cluster,
+                opts,
+                &mut min_isr,
+                broker,
+                "move",
+                args.timeout,
+                &stopped_brokers(&brokers),
+                |m| bar.set_message(format!("{name}: {m}")),
+            )
+            .await?;
+            bar.finish_and_clear();
+            if let Cleared::Stuck(reason) = cleared {
+                ctx.printer.note(&stuck_note(&broker.name, "moving it", &reason));
+            }
+        } else {
+            ctx.printer
+                .warn("--force: the safety checks are skipped; partitions may go offline or below min.insync.replicas");
+        }
+        let t0 = std::time::Instant::now();
+        let ns = &cluster.namespace;
+        roll_broker(&cluster, opts, broker, Change::Template(&patch), args.timeout, &ctx.printer).await.map_err(
+            |err| {
+                Failure::new(ExitCode::Failure, format!("move of {} did not complete: {err:#}", broker.name)).hint(
+                    format!(
+                        "see `kubectl kafka -n {ns} health`; running `kubectl kafka -n {ns} move {} --to-node {}` again resumes",
+                        broker.name, args.to_node
+                    ),
+                )
+            },
+        )?;
+        drop(interrupted);
+        let on = node_now(&cluster, ctx, broker).await?;
+        if on.as_deref() != Some(args.to_node.as_str()) {
+            return Err(Failure::new(
+                ExitCode::Failure,
+                format!("{} is in sync but runs on {}, not {}", broker.name, on.as_deref().unwrap_or("no node"), args.to_node),
+            )
+            .hint(format!("kubectl -n {ns} describe deployment {}", broker.workload))
+            .into());
+        }
+        let deleted = if args.delete_volume { delete_old_claims(&cluster, &data).await? } else { vec![] };
+        print_done(ctx, broker, args, &data, &deleted, t0.elapsed().as_secs_f64())
+    }
+    .await;
+    route.close().await;
+    result
+}
+
+async fn read_nodes(cluster: &Cluster) -> anyhow::Result<Vec<NodeInfo>> {
+    let api: Api<Node> = Api::all(cluster.client.clone());
+    let list = api.list(&ListParams::default()).await.map_err(|e| cluster.api_error(e, "list", "nodes"))?;
+    Ok(list.items.iter().map(node_info).collect())
+}
+
+/// Refuses before any change when the node is missing (exit 6), cordoned or not Ready (exit 9).
+fn check_target<'a>(nodes: &'a [NodeInfo], name: &str) -> anyhow::Result<&'a NodeInfo> {
+    let names: Vec<&str> = nodes.iter().map(|n| n.name.as_str()).collect();
+    match target_problem(nodes, name) {
+        None => Ok(nodes.iter().find(|n| n.name == name).expect("checked")),
+        Some(TargetProblem::Missing) => Err(Failure::new(ExitCode::NotFound, format!("node {name} does not exist"))
+            .hint(format!("the nodes are: {} (kubectl get nodes)", names.join(", ")))
+            .into()),
+        Some(TargetProblem::Cordoned) => Err(Failure::new(
+            ExitCode::Refused,
+            format!("node {name} is cordoned (unschedulable): the broker's new pod could not be scheduled there"),
+        )
+        .hint(format!("kubectl uncordon {name}, or pick another node"))
+        .into()),
+        Some(TargetProblem::NotReady(why)) => Err(Failure::new(
+            ExitCode::Refused,
+            format!("node {name} is not Ready ({why}): the broker would not start there"),
+        )
+        .hint(format!("see kubectl describe node {name}, or pick a Ready node"))
+        .into()),
+    }
+}
+
+/// Each claim the broker mounts, with its PersistentVolume's node affinity.
+async fn read_volumes(cluster: &Cluster, broker: &Broker) -> anyhow::Result<Vec<VolumeInfo>> {
+    let api: Api<PersistentVolume> = Api::all(cluster.client.clone());
+    let mut out = Vec::new();
+    for v in &broker.volumes {
+        let pv = match &v.volume {
+            Some(name) => Some(
+                api.get(name).await.map_err(|e| cluster.api_error(e, "get", "persistentvolumes"))?,
+            ),
+            None => None,
+        };
+        out.push(volume_info(&v.claim, pv.as_ref()));
+    }
+    Ok(out)
+}
+
+/// Whether an earlier run already finished: pinned to the node only, its pod there, and in
+/// sync as every broker sees it.
+fn already_there(broker: &Broker, node: &str, state: Option<&KafkaState>) -> bool {
+    let on_node = broker.current_pod().is_some_and(|p| p.ready && p.node.as_deref() == Some(node));
+    let in_sync = state.is_some_and(|s| {
+        broker.node_id.is_some_and(|id| {
+            s.registered.contains(&id) && s.partitions.iter().all(|p| !p.replicas.contains(&id) || p.isr.contains(&id))
+        })
+    });
+    broker.pinned_nodes == [node] && broker.desired_replicas > 0 && on_node && in_sync
+}
+
+/// Kafka's side of the decision: a controller never starts on an empty volume, and a broker
+/// starts on one only when every partition it hosts keeps enough in-sync replicas without it.
+/// Returns what the availability check says now (for the dry run).
+fn preflight(
+    ctx: &Context,
+    ns: &str,
+    args: &MoveArgs,
+    broker: &Broker,
+    data: &DataPlan,
+    state: Option<&KafkaState>,
+) -> anyhow::Result<String> {
+    let Some(id) = broker.node_id else {
+        return Err(Failure::new(ExitCode::Refused, format!("{} has no KAFKA_NODE_ID: cannot check it", broker.name))
+            .into());
+    };
+    let mut found = Vec::new();
+    if let DataPlan::NewVolumes(claims) = data {
+        let voters: Vec<i32> = match state {
+            Some(s) => s.quorum.voters.clone(),
+            None => broker.voters.iter().map(|v| v.id).collect(),
+        };
+        let controller = broker.roles.contains(&crate::cluster::model::Role::Controller);
+        if let Some(why) = voter_on_empty_volume(&broker.name, id, controller, &voters) {
+            let pinned = claims.iter().map(|(old, _)| old.as_str()).collect::<Vec<_>>().join(", ");
+            let message = format!("refusing to move {} to {}: claim {pinned} cannot follow it there. {why}", broker.name, args.to_node);
+            if !args.force {
+                return Err(Failure::new(ExitCode::Refused, message)
+                    .hint(format!(
+                        "safe instead: give it a volume that can attach on {node} and move it with its data; or add a \
+                         broker-only broker there (`kubectl kafka -n {ns} scale --brokers N`, then `kubectl kafka -n {ns} move` \
+                         it) and drain this one (`kubectl kafka -n {ns} rebalance --exclude-broker {id} --execute`); or, on \
+                         Kafka 3.9+ with a dynamic quorum, remove the voter, move it, and add it back",
+                        node = args.to_node
+                    ))
+                    .into());
+            }
+            ctx.printer.warn(&format!("--force: {message}"));
+        }
+        if let Some(s) = state {
+            found = short_without(id, &s.partitions);
+        }
+        if !found.is_empty() && !args.force {
+            let shown: Vec<&str> = found.iter().take(20).map(String::as_str).collect();
+            return Err(Failure::new(
+                ExitCode::Refused,
+                format!(
+                    "refusing to move {} onto a new volume: while it copies its data again {}",
+                    broker.name,
+                    shown.join("; ")
+                ),
+            )
+            .hint("wait until those partitions are back in sync (`kubectl kafka health`), or add replicas first")
+            .into());
+        }
+    }
+    let now = state.map(|s| crate::rollout::safety::blockers(id, &s.partitions, &s.quorum)).unwrap_or_default();
+    Ok(if now.is_empty() && found.is_empty() {
+        "ok".into()
+    } else {
+        let mut all: Vec<String> = now.iter().map(|b| b.detail.clone()).collect();
+        all.extend(found);
+        format!("would wait: {}", all.join("; "))
+    })
+}
+
+/// The strategic-merge patch: the pod template pinned to `node` (its other scheduling terms
+/// kept), new claims when the data cannot follow, and the change cause `history` shows.
+fn move_patch(
+    deployment: &Deployment,
+    broker: &Broker,
+    node: &str,
+    data: &DataPlan,
+    claim: Option<&str>,
+) -> anyhow::Result<Value> {
+    let spec = deployment
+        .spec
+        .as_ref()
+        .and_then(|s| s.template.spec.as_ref())
+        .ok_or_else(|| Failure::new(ExitCode::Failure, format!("deployment {} has no pod template", broker.workload)))?;
+    let (affinity, selector) = pinned_to(spec, node);
+    let mut pod = json!({"affinity": affinity});
+    if let Some(selector) = selector {
+        pod["nodeSelector"] = json!(selector);
+    }
+    if let DataPlan::NewVolumes(claims) = data {
+        let mut volumes = Vec::new();
+        for (old, new) in claims {
+            let pod_volume = broker
+                .volumes
+                .iter()
+                .find(|v| &v.claim == old)
+                .and_then(|v| v.pod_volume.clone())
+                .ok_or_else(|| Failure::new(ExitCode::Failure, format!("claim {old} is not a volume of the pod template")))?;
+            volumes.push(json!({"name": pod_volume, "persistentVolumeClaim": {"claimName": claim_name(claims, claim, new)}}));
+        }
+        pod["volumes"] = Value::Array(volumes);
+    }
+    Ok(json!({
+        "metadata": {"annotations": {"kubernetes.io/change-cause": format!("kubectl kafka move {} to {node}", broker.name)}},
+        "spec": {"template": {"spec": pod}}
+    }))
+}
+
+/// --claim names the new claim when there is only one to make.
+fn claim_name<'a>(claims: &[(String, String)], given: Option<&'a str>, planned: &'a str) -> &'a str {
+    match given {
+        Some(name) if claims.len() == 1 => name,
+        _ => planned,
+    }
+}
+
+/// New claims on the target: the old claim's spec (storage class, size, access modes) without
+/// its volume, so the storage class (or a PersistentVolume offered for that name) provides one
+/// the scheduler can place on the target. One this command made for the broker is reused.
+async fn create_claims(
+    cluster: &Cluster,
+    broker: &Broker,
+    claims: &[(String, String)],
+    given: Option<&str>,
+) -> anyhow::Result<()> {
+    let api: Api<PersistentVolumeClaim> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
+    for (old, planned) in claims {
+        let name = claim_name(claims, given, planned);
+        if let Some(existing) = api.get_opt(name).await.map_err(|e| cluster.api_error(e, "get", "persistentvolumeclaims"))? {
+            let ours = existing.metadata.annotations.as_ref().and_then(|a| a.get(CLAIM_FOR)) == Some(&broker.workload);
+            if ours {
+                continue;
+            }
+            return Err(Failure::new(
+                ExitCode::Refused,
+                format!("claim {name} already exists and was not made by a move of {}", broker.name),
+            )
+            .hint("name another claim with --claim NAME, or delete that one")
+            .into());
+        }
+        let template = api.get(old).await.map_err(|e| cluster.api_error(e, "get", "persistentvolumeclaims"))?;
+        let mut spec = template.spec.clone().unwrap_or_default();
+        spec.volume_name = None;
+        let claim = PersistentVolumeClaim {
+            metadata: ObjectMeta {
+                name: Some(name.to_string()),
+                namespace: Some(cluster.namespace.clone()),
+                labels: template.metadata.labels.clone(),
+                annotations: Some(BTreeMap::from([(CLAIM_FOR.to_string(), broker.workload.clone())])),
+                ..Default::default()
+            },
+            spec: Some(spec),
+            status: None,
+        };
+        api.create(&PostParams::default(), &claim)
+            .await
+            .map_err(|e| cluster.api_error(e, "create", "persistentvolumeclaims"))?;
+    }
+    Ok(())
+}
+
+async fn delete_old_claims(cluster: &Cluster, data: &DataPlan) -> anyhow::Result<Vec<String>> {
+    let DataPlan::NewVolumes(claims) = data else { return Ok(vec![]) };
+    let api: Api<PersistentVolumeClaim> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
+    let mut deleted = Vec::new();
+    for (old, _) in claims {
+        api.delete(old, &DeleteParams::default())
+            .await
+            .map_err(|e| cluster.api_error(e, "delete", "persistentvolumeclaims"))?;
+        deleted.push(old.clone());
+    }
+    Ok(deleted)
+}
+
+/// The node the broker's serving pod runs on now, read afresh.
+async fn node_now(cluster: &Cluster, ctx: &Context, broker: &Broker) -> anyhow::Result<Option<String>> {
+    let brokers = discover_brokers(cluster, &ctx.selector).await?;
+    Ok(brokers
+        .iter()
+        .find(|b| b.workload == broker.workload)
+        .and_then(|b| b.current_pod())
+        .and_then(|p| p.node.clone()))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn print_plan(
+    ctx: &Context,
+    broker: &Broker,
+    args: &MoveArgs,
+    nodes: &[NodeInfo],
+    volumes: &[VolumeInfo],
+    data: &DataPlan,
+    check: String,
+    patch: &Value,
+) -> anyhow::Result<()> {
+    let new_of = |claim: &str| match data {
+        DataPlan::NewVolumes(c) => {
+            c.iter().find(|(old, _)| old == claim).map(|(_, new)| claim_name(c, args.claim.as_deref(), new).to_string())
+        }
+        DataPlan::Follows => None,
+    };
+    let rows: Vec<VolumeRow> = volumes
+        .iter()
+        .map(|v| VolumeRow {
+            claim: v.claim.clone(),
+            volume: v.volume.clone(),
+            source: v.source.clone(),
+            locality: v.locality(nodes),
+            new_claim: new_of(&v.claim),
+        })
+        .collect();
+    let doc = PlanDoc {
+        broker: &broker.name,
+        node_id: broker.node_id,
+        from_node: broker.current_pod().and_then(|p| p.node.as_deref()),
+        to_node: &args.to_node,
+        data: match data {
+            DataPlan::Follows => "follows",
+            DataPlan::NewVolumes(_) => "new-volume",
+        },
+        volumes: rows,
+        check,
+        patch,
+    };
+    if ctx.printer.format.is_machine() {
+        return ctx.printer.document(&json!({"dryRun": true, "plan": doc}));
+    }
+    ctx.printer.lines(&[
+        format!(
+            "{} (node id {}) from {} to {}",
+            doc.broker,
+            doc.node_id.map_or("?".into(), |i| i.to_string()),
+            doc.from_node.unwrap_or("no node"),
+            doc.to_node
+        ),
+        match data {
+            DataPlan::Follows => "data: its volumes can attach there; it moves with its data".into(),
+            DataPlan::NewVolumes(_) => {
+                "data: a volume is pinned elsewhere; it starts on a new claim and copies its replicas from its peers".into()
+            }
+        },
+        String::new(),
+    ])?;
+    let cells: Vec<Vec<String>> = doc
+        .volumes
+        .iter()
+        .map(|v| {
+            vec![
+                v.claim.clone(),
+                v.volume.clone().unwrap_or_else(|| "-".into()),
+                v.source.clone().unwrap_or_else(|| "-".into()),
+                v.locality.clone(),
+                v.new_claim.clone().unwrap_or_else(|| "-".into()),
+            ]
+        })
+        .collect();
+    ctx.printer.table(&["CLAIM", "VOLUME", "SOURCE", "ATTACHES ON", "NEW CLAIM"], &cells)?;
+    ctx.printer.lines(&[
+        String::new(),
+        format!("check now: {}", doc.check),
+        format!("patch (strategic merge) for deployment {}: {}", broker.workload, patch),
+    ])?;
+    ctx.printer.note("dry run: nothing changed");
+    Ok(())
+}
+
+fn print_already(ctx: &Context, broker: &Broker, node: &str) -> anyhow::Result<()> {
+    if ctx.printer.format.is_machine() {
+        return ctx.printer.document(&json!({"broker": broker.name, "node": node, "moved": false, "alreadyThere": true}));
+    }
+    ctx.printer.lines(&[format!("{} already runs on {node}, registered and in sync: nothing to do", broker.name)])
+}
+
+fn print_done(
+    ctx: &Context,
+    broker: &Broker,
+    args: &MoveArgs,
+    data: &DataPlan,
+    deleted: &[String],
+    seconds: f64,
+) -> anyhow::Result<()> {
+    let new_claims: Vec<String> = match data {
+        DataPlan::NewVolumes(c) => {
+            c.iter().map(|(_, new)| claim_name(c, args.claim.as_deref(), new).to_string()).collect()
+        }
+        DataPlan::Follows => vec![],
+    };
+    if ctx.printer.format.is_machine() {
+        return ctx.printer.document(&json!({
+            "broker": broker.name,
+            "node": args.to_node,
+            "moved": true,
+            "data": if new_claims.is_empty() { "follows" } else { "new-volume" },
+            "newClaims": new_claims,
+            "deletedClaims": deleted,
+            "seconds": (seconds * 10.0).round() / 10.0,
+        }));
+    }
+    let how = if new_claims.is_empty() {
+        "with its data".to_string()
+    } else {
+        format!("on new claim {}, its replicas copied again", new_claims.join(", "))
+    };
+    let mut lines = vec![format!(
+        "{} runs on {} {how}: registered and in sync as every broker sees it ({seconds:.0}s)",
+        broker.name, args.to_node
+    )];
+    if let DataPlan::NewVolumes(c) = data
+        && deleted.is_empty()
+    {
+        let kept: Vec<&str> = c.iter().map(|(old, _)| old.as_str()).collect();
+        lines.push(format!("old claim {} kept (delete it when you no longer need it, or pass --delete-volume)", kept.join(", ")));
+    }
+    ctx.printer.lines(&lines)
+}
