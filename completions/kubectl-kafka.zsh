@@ -1255,6 +1255,46 @@ direct\:"The advertised addresses as they are (inside the cluster)"))' \
 '*::brokers -- Brokers to upgrade (Deployment name, instance label or node id) \[default\: all\]:_default' \
 && ret=0
 ;;
+(move)
+_arguments "${_arguments_options[@]}" : \
+'--to-node=[The node to run it on]:NODE:_default' \
+'--claim=[When the broker gets a new volume\: the new claim'\''s name \[default\: <old claim>-<node>\]]:NAME:_default' \
+'--timeout=[Limit for the broker to stop, start on the new node, rejoin and catch up]:TIMEOUT:_default' \
+'-n+[Namespace of the Kafka brokers \[default\: the current context'\''s namespace\]]:NAMESPACE:_default' \
+'--namespace=[Namespace of the Kafka brokers \[default\: the current context'\''s namespace\]]:NAMESPACE:_default' \
+'--context=[The kubeconfig context to use \[default\: the current context\]]:CONTEXT:_default' \
+'--kubeconfig=[Path to the kubeconfig file \[default\: \$KUBECONFIG, then ~/.kube/config\]]:KUBECONFIG:_files' \
+'-l+[Label selector that finds the broker workloads]:SELECTOR:_default' \
+'--selector=[Label selector that finds the broker workloads]:SELECTOR:_default' \
+'-o+[Output format]:OUTPUT:((table\:"Columns, as \`kubectl get\` prints them"
+wide\:"More columns"
+json\:"JSON, with stable field names, for scripts"
+yaml\:"YAML, the same fields as JSON"))' \
+'--output=[Output format]:OUTPUT:((table\:"Columns, as \`kubectl get\` prints them"
+wide\:"More columns"
+json\:"JSON, with stable field names, for scripts"
+yaml\:"YAML, the same fields as JSON"))' \
+'--via=[How to reach the brokers\: auto (direct if the advertised names answer, else port-forward), port-forward, exec or direct]:VIA:((auto\:"Direct when the advertised addresses answer, else port-forward"
+port-forward\:"Kube port-forward to each broker'\''s pod, with the Kafka address-rewriting relay"
+exec\:"Kafka'\''s own tools inside a broker pod (needs pods/exec, not pods/portforward)"
+direct\:"The advertised addresses as they are (inside the cluster)"))' \
+'--request-timeout=[Time limit of each request to the API server (and of each Kafka request of the rollout commands), e.g. 30s, 1m; 0 means no limit]:REQUEST_TIMEOUT:_default' \
+'--dry-run[Print the plan (node checks, what the volume allows, the patch); change nothing]' \
+'-y[Do not ask for confirmation]' \
+'--yes[Do not ask for confirmation]' \
+'--force[Skip Kafka'\''s safety checks, and allow a controller onto an empty volume (dangerous)]' \
+'--delete-volume[When the broker gets a new volume\: delete its old claim once it is in sync again]' \
+'(-v --verbose)-q[Print only data and errors\: no progress, warnings or hints]' \
+'(-v --verbose)--quiet[Print only data and errors\: no progress, warnings or hints]' \
+'*-v[Log what is done and why to stderr (-v info, -vv debug, -vvv trace)]' \
+'*--verbose[Log what is done and why to stderr (-v info, -vv debug, -vvv trace)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':broker -- The broker to move (Deployment name, instance label or node id):_default' \
+&& ret=0
+;;
 (history)
 _arguments "${_arguments_options[@]}" : \
 '-n+[Namespace of the Kafka brokers \[default\: the current context'\''s namespace\]]:NAMESPACE:_default' \
@@ -1587,6 +1627,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(move)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (history)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1639,6 +1683,7 @@ _kubectl-kafka_commands() {
 'elect-leaders:Move leadership back to each partition'\''s preferred replica (ElectLeaders), with a skew report' \
 'rollback:Roll brokers back to a previous revision (\`kubectl rollout undo\`, with Kafka'\''s checks)' \
 'upgrade:Run a new Kafka version\: roll the image one broker at a time, then --finalize' \
+'move:Move a broker to another node, safely, with whatever its volume allows' \
 'history:Revisions of the broker Deployments, with change causes and what changed' \
 'rollout-status:Wait for broker rollouts to finish, and for the brokers to be registered and in sync' \
 'scale:Stop (--replicas 0) or start (--replicas 1) one broker, or grow or shrink the cluster (--brokers N)' \
@@ -1765,6 +1810,7 @@ _kubectl-kafka__subcmd__help_commands() {
 'elect-leaders:Move leadership back to each partition'\''s preferred replica (ElectLeaders), with a skew report' \
 'rollback:Roll brokers back to a previous revision (\`kubectl rollout undo\`, with Kafka'\''s checks)' \
 'upgrade:Run a new Kafka version\: roll the image one broker at a time, then --finalize' \
+'move:Move a broker to another node, safely, with whatever its volume allows' \
 'history:Revisions of the broker Deployments, with change causes and what changed' \
 'rollout-status:Wait for broker rollouts to finish, and for the brokers to be registered and in sync' \
 'scale:Stop (--replicas 0) or start (--replicas 1) one broker, or grow or shrink the cluster (--brokers N)' \
@@ -1848,6 +1894,11 @@ _kubectl-kafka__subcmd__help__subcmd__history_commands() {
 _kubectl-kafka__subcmd__help__subcmd__man_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-kafka help man commands' commands "$@"
+}
+(( $+functions[_kubectl-kafka__subcmd__help__subcmd__move_commands] )) ||
+_kubectl-kafka__subcmd__help__subcmd__move_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-kafka help move commands' commands "$@"
 }
 (( $+functions[_kubectl-kafka__subcmd__help__subcmd__produce_commands] )) ||
 _kubectl-kafka__subcmd__help__subcmd__produce_commands() {
@@ -1968,6 +2019,11 @@ _kubectl-kafka__subcmd__history_commands() {
 _kubectl-kafka__subcmd__man_commands() {
     local commands; commands=()
     _describe -t commands 'kubectl-kafka man commands' commands "$@"
+}
+(( $+functions[_kubectl-kafka__subcmd__move_commands] )) ||
+_kubectl-kafka__subcmd__move_commands() {
+    local commands; commands=()
+    _describe -t commands 'kubectl-kafka move commands' commands "$@"
 }
 (( $+functions[_kubectl-kafka__subcmd__produce_commands] )) ||
 _kubectl-kafka__subcmd__produce_commands() {

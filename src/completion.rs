@@ -21,6 +21,7 @@ pub enum Live {
     Groups,
     Namespaces,
     Contexts,
+    Nodes,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,6 +65,7 @@ fn live_for_flag(arg: &clap::Arg) -> Option<Live> {
         "group" => Some(Live::Groups),
         "namespace" => Some(Live::Namespaces),
         "context" => Some(Live::Contexts),
+        "to-node" => Some(Live::Nodes),
         _ => None,
     }
 }
@@ -71,7 +73,7 @@ fn live_for_flag(arg: &clap::Arg) -> Option<Live> {
 fn live_for_positional(path: &[String]) -> Option<Live> {
     let p: Vec<&str> = path.iter().map(String::as_str).collect();
     match p.as_slice() {
-        ["status" | "restart" | "rollback" | "history" | "rollout-status" | "scale"] => Some(Live::Brokers),
+        ["status" | "restart" | "rollback" | "history" | "rollout-status" | "scale" | "move"] => Some(Live::Brokers),
         ["produce" | "consume"] => Some(Live::Topics),
         ["topics", "describe" | "delete" | "alter-config" | "add-partitions"] => Some(Live::Topics),
         ["groups", "describe" | "delete" | "reset-offsets"] => Some(Live::Groups),
@@ -233,6 +235,10 @@ mod tests {
         assert_eq!(c.live, Some(Live::Brokers));
         let (c, _) = complete(&root, &words(&["groups", "reset-offsets", "g", "--topic", ""]));
         assert_eq!(c.live, Some(Live::Topics));
+        let (c, _) = complete(&root, &words(&["move", ""]));
+        assert_eq!(c.live, Some(Live::Brokers));
+        let (c, _) = complete(&root, &words(&["move", "kafka-3", "--to-node", "w"]));
+        assert_eq!(c.live, Some(Live::Nodes));
         let (c, _) = complete(&root, &words(&["produce", "t", "--file", ""]));
         assert_eq!(c.directive, DEFAULT, "files for --file");
     }

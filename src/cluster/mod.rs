@@ -6,6 +6,7 @@ pub mod client;
 pub mod discovery;
 pub mod grow;
 pub mod model;
+pub mod nodes;
 pub mod placement;
 pub mod selector;
 

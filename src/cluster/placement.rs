@@ -97,12 +97,7 @@ pub fn volume_info(claim: &str, pv: Option<&PersistentVolume>) -> VolumeInfo {
         .and_then(|a| a.required.as_ref())
         .map(|r| r.node_selector_terms.clone())
         .filter(|t| !t.is_empty());
-    VolumeInfo {
-        claim: claim.to_string(),
-        volume: pv.and_then(|p| p.metadata.name.clone()),
-        source,
-        node_terms,
-    }
+    VolumeInfo { claim: claim.to_string(), volume: pv.and_then(|p| p.metadata.name.clone()), source, node_terms }
 }
 
 impl VolumeInfo {
@@ -224,11 +219,8 @@ pub fn pinned_to(spec: &PodSpec, node: &str) -> (Affinity, Option<BTreeMap<Strin
 /// The claim a broker gets on `target` when its volume cannot follow: the old claim's name
 /// without a `-<node>` suffix an earlier move added, then `-<target>`.
 pub fn new_claim_name(old: &str, target: &str, nodes: &[NodeInfo]) -> String {
-    let base = nodes
-        .iter()
-        .filter_map(|n| old.strip_suffix(&format!("-{}", n.name)))
-        .find(|b| !b.is_empty())
-        .unwrap_or(old);
+    let base =
+        nodes.iter().filter_map(|n| old.strip_suffix(&format!("-{}", n.name))).find(|b| !b.is_empty()).unwrap_or(old);
     format!("{base}-{target}")
 }
 
@@ -239,8 +231,11 @@ mod tests {
     fn node(name: &str, zone: &str) -> NodeInfo {
         NodeInfo {
             name: name.into(),
-            labels: [(HOSTNAME_LABEL.to_string(), name.to_string()), ("topology.kubernetes.io/zone".into(), zone.into())]
-                .into(),
+            labels: [
+                (HOSTNAME_LABEL.to_string(), name.to_string()),
+                ("topology.kubernetes.io/zone".into(), zone.into()),
+            ]
+            .into(),
             ready: Some(true),
             unschedulable: false,
         }
@@ -312,13 +307,17 @@ mod tests {
     #[test]
     fn operators_follow_the_scheduler() {
         let n = node("worker2", "a");
-        let one = |r| selector_matches(&[NodeSelectorTerm { match_expressions: Some(vec![r]), match_fields: None }], &n);
+        let one =
+            |r| selector_matches(&[NodeSelectorTerm { match_expressions: Some(vec![r]), match_fields: None }], &n);
         assert!(one(req(HOSTNAME_LABEL, "NotIn", &["worker1"])));
         assert!(!one(req(HOSTNAME_LABEL, "NotIn", &["worker2"])));
         assert!(one(req("topology.kubernetes.io/zone", "Exists", &[])));
         assert!(one(req("gpu", "DoesNotExist", &[])));
         assert!(!one(req("gpu", "Gt", &["1"])), "Gt on a missing label");
-        let by_field = NodeSelectorTerm { match_expressions: None, match_fields: Some(vec![req("metadata.name", "In", &["worker2"])]) };
+        let by_field = NodeSelectorTerm {
+            match_expressions: None,
+            match_fields: Some(vec![req("metadata.name", "In", &["worker2"])]),
+        };
         assert!(selector_matches(&[by_field], &n));
         assert!(!selector_matches(&[NodeSelectorTerm::default()], &n), "an empty term matches nothing");
     }
@@ -362,8 +361,7 @@ mod tests {
         .unwrap();
         let (affinity, selector) = pinned_to(&spec, "worker2");
         let doc = serde_json::to_value(&affinity).unwrap();
-        let exprs = &doc["nodeAffinity"]["requiredDuringSchedulingIgnoredDuringExecution"]["nodeSelectorTerms"][0]
-            ["matchExpressions"];
+        let exprs = &doc["nodeAffinity"]["requiredDuringSchedulingIgnoredDuringExecution"]["nodeSelectorTerms"][0]["matchExpressions"];
         assert_eq!(exprs[0]["key"], "topology.kubernetes.io/zone", "other requirements kept");
         assert_eq!(exprs[1], serde_json::json!({"key": HOSTNAME_LABEL, "operator": "In", "values": ["worker2"]}));
         assert_eq!(exprs.as_array().unwrap().len(), 2);

@@ -103,6 +103,10 @@ async fn live_values(kind: Live, g: &Globals) -> anyhow::Result<Vec<String>> {
         let list = Api::<Namespace>::all(cluster.client.clone()).list(&ListParams::default()).await?;
         return Ok(list.items.into_iter().filter_map(|n| n.metadata.name).collect());
     }
+    if kind == Live::Nodes {
+        let nodes = crate::cluster::nodes::read_nodes(&cluster).await?;
+        return Ok(nodes.into_iter().filter(|n| n.ready == Some(true) && !n.unschedulable).map(|n| n.name).collect());
+    }
     // While typing, -n is often not given yet: when the context's namespace has no brokers,
     // complete from the one namespace that does.
     if g.namespace.is_none()

@@ -11,7 +11,7 @@ use crate::cluster::selector::Selector;
 use crate::commands::Context;
 use crate::exit::{ExitCode, Failure};
 use crate::health::Severity;
-use crate::health::doctor::{DoctorInput, NodeFacts, ServiceFacts, TopicFacts, diagnose};
+use crate::health::doctor::{DoctorInput, ServiceFacts, TopicFacts, diagnose};
 use crate::kafka::admin::topic_int_config;
 use crate::kafka::metadata::fetch_metadata;
 
@@ -39,15 +39,7 @@ pub async fn run(ctx: &Context, args: &DoctorArgs) -> anyhow::Result<()> {
         })
         .collect();
     let nodes = match Api::<Node>::all(cluster.client.clone()).list(&ListParams::default()).await {
-        Ok(list) => Some(
-            list.items
-                .iter()
-                .map(|n| NodeFacts {
-                    name: n.metadata.name.clone().unwrap_or_default(),
-                    unschedulable: n.spec.as_ref().and_then(|s| s.unschedulable).unwrap_or(false),
-                })
-                .collect(),
-        ),
+        Ok(list) => Some(list.items.iter().map(crate::cluster::placement::node_info).collect()),
         Err(err) => {
             ctx.printer.warn(&format!("node checks skipped: cannot list nodes ({err})"));
             None
@@ -95,7 +87,13 @@ pub async fn run(ctx: &Context, args: &DoctorArgs) -> anyhow::Result<()> {
             Err(err) => ctx.printer.warn(&format!("topic checks skipped: {err:#}")),
         }
     }
-    let findings = diagnose(&DoctorInput { namespace: &cluster.namespace, brokers: &brokers, services, nodes, topics });
+    let all: Vec<&crate::cluster::Broker> = brokers.iter().collect();
+    let volumes = crate::cluster::nodes::volumes_of_each(&cluster, &all).await;
+    if volumes.is_none() {
+        ctx.printer.warn("volume checks skipped: cannot read the brokers' persistent volumes");
+    }
+    let findings =
+        diagnose(&DoctorInput { namespace: &cluster.namespace, brokers: &brokers, services, nodes, volumes, topics });
     if ctx.printer.format.is_machine() {
         ctx.printer.document(&serde_json::json!({ "namespace": cluster.namespace, "findings": findings }))?;
     } else if findings.is_empty() {

@@ -28,6 +28,9 @@ pub struct StatusRow {
     pub image: Option<String>,
     pub advertised: Vec<String>,
     pub pvcs: Vec<String>,
+    /// Where the broker's volumes can be mounted: `any node`, or `local:<nodes>` when their
+    /// PersistentVolumes are pinned (read with -o wide, json or yaml; None when unreadable).
+    pub volume_locality: Option<String>,
     pub pod: Option<String>,
     pub pod_ip: Option<String>,
     pub services: Vec<String>,
@@ -74,6 +77,7 @@ impl StatusRow {
             image: broker.image.clone(),
             advertised: broker.advertised.iter().map(|l| format!("{}:{}", l.host, l.port)).collect(),
             pvcs: broker.volumes.iter().map(|v| v.claim.clone()).collect(),
+            volume_locality: None,
             pod: pod.map(|p| p.name.clone()),
             pod_ip: pod.and_then(|p| p.ip.clone()),
             services: broker.services.clone(),
@@ -111,6 +115,7 @@ impl StatusRow {
                 kafka(self.kafka_version.clone()),
                 list(&self.advertised),
                 list(&self.pvcs),
+                kafka(self.volume_locality.clone()),
                 self.pod.clone().unwrap_or_else(dash),
             ]);
         }
@@ -127,6 +132,9 @@ pub async fn run(ctx: &Context, args: &StatusArgs) -> anyhow::Result<()> {
     let mut rows: Vec<StatusRow> = chosen.iter().map(|b| StatusRow::new(b, now)).collect();
     if !args.no_kafka {
         add_kafka_side(ctx, &cluster, &brokers, &mut rows).await;
+    }
+    if ctx.printer.format != OutputFormat::Table {
+        add_volume_locality(&cluster, &chosen, &mut rows).await;
     }
 
     let printer = &ctx.printer;
@@ -147,7 +155,7 @@ pub async fn run(ctx: &Context, args: &StatusArgs) -> anyhow::Result<()> {
                 "URP",
             ];
             if wide {
-                headers.extend(["IMAGE", "KAFKA", "ADVERTISED", "PVC", "POD"]);
+                headers.extend(["IMAGE", "KAFKA", "ADVERTISED", "PVC", "VOLUME", "POD"]);
             }
             let cells: Vec<Vec<String>> = rows.iter().map(|r| r.cells(wide)).collect();
             printer.table(&headers, &cells)?;
@@ -187,6 +195,24 @@ pub async fn run(ctx: &Context, args: &StatusArgs) -> anyhow::Result<()> {
     )
     .hint(hint)
     .into())
+}
+
+/// Where each broker's volumes can be mounted, from their PersistentVolumes and the nodes
+/// (cluster-scoped: a namespaced Role may not read them, and the column then stays unknown).
+async fn add_volume_locality(cluster: &crate::cluster::Cluster, chosen: &[&Broker], rows: &mut [StatusRow]) {
+    let (nodes, volumes) = tokio::join!(
+        crate::cluster::nodes::read_nodes(cluster),
+        crate::cluster::nodes::volumes_of_each(cluster, chosen)
+    );
+    let (Ok(nodes), Some(volumes)) = (nodes, volumes) else {
+        tracing::info!("status: nodes or persistent volumes not readable; the VOLUME column stays unknown");
+        return;
+    };
+    for (row, vols) in rows.iter_mut().zip(volumes) {
+        let mut kinds: Vec<String> = vols.iter().map(|v| v.locality(&nodes)).collect();
+        kinds.dedup();
+        row.volume_locality = (!kinds.is_empty()).then(|| kinds.join(";"));
+    }
 }
 
 /// Fills in the Kafka side when Kafka answers quickly; otherwise leaves it unknown.

@@ -24,11 +24,8 @@ pub struct ServiceFacts {
     pub ports: Vec<u16>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NodeFacts {
-    pub name: String,
-    pub unschedulable: bool,
-}
+pub use crate::cluster::placement::NodeInfo as NodeFacts;
+use crate::cluster::placement::VolumeInfo;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TopicFacts {
@@ -45,6 +42,9 @@ pub struct DoctorInput<'a> {
     pub brokers: &'a [Broker],
     pub services: Vec<ServiceFacts>,
     pub nodes: Option<Vec<NodeFacts>>,
+    /// Each broker's volumes (in the order of `brokers`), None when the PersistentVolumes
+    /// could not be read.
+    pub volumes: Option<Vec<Vec<VolumeInfo>>>,
     pub topics: Option<Vec<TopicFacts>>,
 }
 
@@ -79,6 +79,12 @@ pub fn diagnose(input: &DoctorInput<'_>) -> Vec<Finding> {
         fetch_size_findings(b, &mut out);
         affinity_findings(b, input.nodes.as_deref(), &mut out);
         volume_findings(b, &mut out);
+    }
+    node_spread_findings(input.brokers, &mut out);
+    if let (Some(nodes), Some(volumes)) = (&input.nodes, &input.volumes) {
+        for (b, vols) in input.brokers.iter().zip(volumes) {
+            volume_locality_findings(b, vols, nodes, &mut out);
+        }
     }
     topic_findings(input.topics.as_deref().unwrap_or_default(), &mut out);
     out.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.check.cmp(b.check)).then(a.object.cmp(&b.object)));
@@ -306,6 +312,81 @@ fn affinity_findings(b: &Broker, nodes: Option<&[NodeFacts]>, out: &mut Vec<Find
     }
 }
 
+/// The node a broker runs on, or the one node it is pinned to when no pod runs.
+fn node_of(b: &Broker) -> Option<&str> {
+    b.current_pod().and_then(|p| p.node.as_deref()).or(match b.pinned_nodes.as_slice() {
+        [one] => Some(one.as_str()),
+        _ => None,
+    })
+}
+
+/// Brokers that share a node go down together; voters that share one can take the quorum.
+fn node_spread_findings(brokers: &[Broker], out: &mut Vec<Finding>) {
+    let mut by_node: BTreeMap<&str, Vec<&Broker>> = BTreeMap::new();
+    for b in brokers {
+        if let Some(n) = node_of(b) {
+            by_node.entry(n).or_default().push(b);
+        }
+    }
+    let voters: BTreeSet<i32> = brokers.iter().flat_map(|b| b.voters.iter().map(|v| v.id)).collect();
+    for (node, on) in by_node.iter().filter(|(_, on)| on.len() > 1) {
+        let names: Vec<&str> = on.iter().map(|b| b.name.as_str()).collect();
+        let voters_here = on.iter().filter(|b| b.node_id.is_some_and(|id| voters.contains(&id))).count();
+        let quorum = if !voters.is_empty() && voters_here > voters.len() / 2 {
+            format!(": losing {node} stops the controller quorum ({voters_here} of {} voters)", voters.len())
+        } else {
+            format!(": losing {node} takes {} brokers down at once", on.len())
+        };
+        out.push(finding(
+            Severity::Warning,
+            "node-spread",
+            format!("node/{node}"),
+            format!("{} run on node {node}{quorum}", names.join(", ")),
+            format!(
+                "spread them over nodes: `kubectl kafka move {} --to-node NODE` (one broker per node)",
+                names[names.len() - 1]
+            ),
+        ));
+    }
+}
+
+/// Where each volume can be mounted: pinned to a node (the broker cannot leave it with its
+/// data), or a hostPath that any node mounts (its data stays on one machine's disk).
+fn volume_locality_findings(b: &Broker, vols: &[VolumeInfo], nodes: &[NodeFacts], out: &mut Vec<Finding>) {
+    let controller = b.roles.contains(&Role::Controller);
+    for v in vols {
+        let name = v.volume.as_deref().unwrap_or(&v.claim);
+        let source = v.source.as_deref().unwrap_or("unknown");
+        if v.unpinned_host_path() {
+            out.push(finding(
+                Severity::Warning,
+                "volume-locality",
+                format!("persistentvolume/{name}"),
+                format!("{}'s volume {name} is a hostPath without node affinity: any node mounts it, but its data is on one machine's disk", b.name),
+                "pin the PV to its node (spec.nodeAffinity) unless the path is shared storage on every node".into(),
+            ));
+            continue;
+        }
+        let Some(on) = v.confined_to(nodes) else { continue };
+        let fix = if controller {
+            "a KRaft controller must not start on an empty volume: to move it, use a volume that can attach on the new node (`kubectl kafka move` says what it allows)"
+        } else {
+            "`kubectl kafka move` can take it to another node on a new volume (its replicas copied from its peers)"
+        };
+        out.push(finding(
+            Severity::Info,
+            "volume-locality",
+            format!("persistentvolume/{name}"),
+            format!(
+                "{} keeps its data on {name} ({source}), which attaches only on {}",
+                b.name,
+                if on.is_empty() { "no current node".to_string() } else { on.join(", ") }
+            ),
+            fix.into(),
+        ));
+    }
+}
+
 /// Volumes not bound.
 fn volume_findings(b: &Broker, out: &mut Vec<Finding>) {
     for v in b.volumes.iter().filter(|v| v.phase != "Bound") {
@@ -392,6 +473,15 @@ mod tests {
         (inv, brokers)
     }
 
+    fn node(name: &str, unschedulable: bool) -> NodeFacts {
+        NodeFacts {
+            name: name.into(),
+            labels: [("kubernetes.io/hostname".to_string(), name.to_string())].into(),
+            ready: Some(true),
+            unschedulable,
+        }
+    }
+
     fn services(inv: &Inventory) -> Vec<ServiceFacts> {
         inv.services
             .iter()
@@ -407,7 +497,8 @@ mod tests {
             namespace: "kafka",
             brokers,
             services: services(inv),
-            nodes: Some(vec![NodeFacts { name: "worker1".into(), unschedulable: false }]),
+            nodes: Some(vec![node("worker1", false)]),
+            volumes: None,
             topics: Some(vec![TopicFacts { name: "orders".into(), replication_factor: 3, min_isr: 2 }]),
         }
     }
@@ -417,12 +508,78 @@ mod tests {
     }
 
     #[test]
-    fn the_guide_trips_only_the_rollout_hang() {
+    fn the_guide_trips_the_rollout_hang_and_one_node() {
         let (inv, brokers) = guide();
         let found = diagnose(&input(&brokers, &inv));
-        assert_eq!(checks(&found), ["rollout-hang"; 3], "{found:#?}");
+        assert_eq!(checks(&found), ["node-spread", "rollout-hang", "rollout-hang", "rollout-hang"], "{found:#?}");
         assert!(found.iter().all(|f| f.severity == Severity::Warning));
-        assert!(found[0].fix.contains("Recreate"));
+        assert_eq!(found[0].object, "node/worker1");
+        assert!(found[0].message.contains("kafka-1, kafka-2, kafka-3 run on node worker1"), "{}", found[0].message);
+        assert!(found[0].message.contains("stops the controller quorum (3 of 3 voters)"), "{}", found[0].message);
+        assert!(found[1].fix.contains("Recreate"));
+    }
+
+    fn pinned_volume(claim: &str, node: Option<&str>) -> VolumeInfo {
+        VolumeInfo {
+            claim: claim.into(),
+            volume: Some(claim.replace("pvc", "pv")),
+            source: Some("hostPath".into()),
+            node_terms: node.map(|n| {
+                vec![k8s_openapi::api::core::v1::NodeSelectorTerm {
+                    match_expressions: Some(vec![k8s_openapi::api::core::v1::NodeSelectorRequirement {
+                        key: "kubernetes.io/hostname".into(),
+                        operator: "In".into(),
+                        values: Some(vec![n.into()]),
+                    }]),
+                    match_fields: None,
+                }]
+            }),
+        }
+    }
+
+    #[test]
+    fn spread_brokers_pass_and_volumes_say_where_they_attach() {
+        let (inv, mut brokers) = guide();
+        for (i, b) in brokers.iter_mut().enumerate() {
+            b.strategy = Some("Recreate".into());
+            b.pods[0].node = Some(format!("worker{}", i + 1));
+        }
+        let mut i = input(&brokers, &inv);
+        i.nodes = Some((1..=3).map(|n| node(&format!("worker{n}"), false)).collect());
+        assert!(diagnose(&i).is_empty(), "one broker per node, volumes unknown: nothing");
+        i.volumes = Some(vec![
+            vec![pinned_volume("kafka-pvc-1", Some("worker1"))],
+            vec![pinned_volume("kafka-pvc-2", None)],
+            vec![VolumeInfo { source: Some("csi:ebs".into()), ..pinned_volume("kafka-pvc-3", None) }],
+        ]);
+        let found = diagnose(&i);
+        assert_eq!(checks(&found), ["volume-locality", "volume-locality"], "{found:#?}");
+        assert_eq!(found[0].severity, Severity::Warning, "an unpinned hostPath");
+        assert_eq!(found[0].object, "persistentvolume/kafka-pv-2");
+        assert_eq!(found[1].severity, Severity::Info);
+        assert!(
+            found[1]
+                .message
+                .contains("kafka-1 keeps its data on kafka-pv-1 (hostPath), which attaches only on worker1")
+        );
+        assert!(found[1].fix.contains("must not start on an empty volume"), "a controller: {}", found[1].fix);
+    }
+
+    #[test]
+    fn a_majority_of_voters_on_one_node_is_called_out() {
+        let (inv, mut brokers) = guide();
+        for (i, b) in brokers.iter_mut().enumerate() {
+            b.strategy = Some("Recreate".into());
+            b.pods[0].node = Some(if i < 2 { "worker1".into() } else { "worker2".into() });
+        }
+        // Voters 1, 2, 3: two of them on worker1 is a majority.
+        let spread = |brokers: &[Broker]| {
+            diagnose(&input(brokers, &inv)).into_iter().find(|f| f.check == "node-spread").expect("node-spread")
+        };
+        assert!(spread(&brokers).message.contains("stops the controller quorum (2 of 3 voters)"));
+        // Broker 2 a broker-only node 4: one voter of three on worker1 keeps the quorum.
+        brokers[1].node_id = Some(4);
+        assert!(spread(&brokers).message.contains("takes 2 brokers down at once"));
     }
 
     #[test]
@@ -469,9 +626,9 @@ mod tests {
         for b in &mut brokers {
             b.strategy = Some("Recreate".into());
         }
-        assert!(diagnose(&input(&brokers, &inv)).is_empty());
+        assert_eq!(checks(&diagnose(&input(&brokers, &inv))), ["node-spread"]);
         brokers[0].desired_replicas = 2;
-        assert_eq!(checks(&diagnose(&input(&brokers, &inv))), ["replicas"]);
+        assert_eq!(checks(&diagnose(&input(&brokers, &inv))), ["replicas", "node-spread"]);
     }
 
     #[test]
@@ -505,7 +662,7 @@ mod tests {
             diagnose(&i).iter().filter(|f| f.check == "node-affinity" && f.severity == Severity::Error).count(),
             3
         );
-        i.nodes = Some(vec![NodeFacts { name: "worker1".into(), unschedulable: true }]);
+        i.nodes = Some(vec![node("worker1", true)]);
         assert!(diagnose(&i).iter().any(|f| f.message.contains("cordoned")));
         i.nodes = None;
         assert!(!diagnose(&i).iter().any(|f| f.check == "node-affinity"), "skipped when nodes cannot be read");

@@ -139,6 +139,34 @@ fn the_shipped_role_runs_the_kafka_side_and_a_missing_portforward_is_named() {
         let run = plugin(&all);
         assert!(run.code == 0 || (args == ["health"] && run.code == 8), "{args:?} with the shipped Role: {run:?}");
     }
+    // The Role alone cannot read nodes or volumes: status leaves where volumes attach unknown,
+    // and move names what it lacks.
+    let status = plugin(&["--kubeconfig", cfg, "status", "-o", "json"]).ok();
+    let doc: serde_json::Value = serde_json::from_str(&status.stdout).unwrap();
+    assert!(doc["brokers"][0]["volumeLocality"].is_null(), "{doc}");
+    let mv = plugin(&["--kubeconfig", cfg, "move", "kafka-3", "--to-node", "worker2", "--dry-run"]);
+    assert_eq!(mv.code, 5, "{mv:?}");
+    assert!(mv.stderr.contains("cannot list nodes"), "{}", mv.stderr);
+    // With the shipped ClusterRole bound as well, move reads everything it needs (and refuses
+    // this broker for its node-local volume, exit 9), and status shows where volumes attach.
+    let cluster_role = role.split("\n---\n").find(|d| d.contains("kind: ClusterRole\n")).unwrap();
+    let file = dir.path().join("cluster-role.yaml");
+    std::fs::write(&file, cluster_role).unwrap();
+    kubectl(&["apply", "-f", file.to_str().unwrap()]).ok();
+    let _ = kubectl(&[
+        "create",
+        "clusterrolebinding",
+        "kafka-operator-placement",
+        "--clusterrole=kubectl-kafka-placement",
+        "--serviceaccount=kafka:kafka-operator",
+    ]);
+    let mv = plugin(&["--kubeconfig", cfg, "move", "kafka-3", "--to-node", "worker2", "--dry-run"]);
+    let status = plugin(&["--kubeconfig", cfg, "status", "-o", "json"]);
+    let _ = kubectl(&["delete", "clusterrolebinding", "kafka-operator-placement"]);
+    assert_eq!(mv.code, 9, "{mv:?}");
+    assert!(mv.stderr.contains("KRaft controller"), "{}", mv.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&status.ok().stdout).unwrap();
+    assert_eq!(doc["brokers"][0]["volumeLocality"], "local:worker1");
     // Without pods/portforward: exit 5 naming it, not a transport failure.
     let _ = kubectl(&[
         "-n",

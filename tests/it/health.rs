@@ -25,17 +25,32 @@ fn a_healthy_bed() {
 }
 
 #[test]
-fn doctor_on_the_guides_manifests_finds_only_the_rollout_hang() {
+fn doctor_on_the_guides_manifests_finds_the_rollout_hang_and_one_node() {
     let _bed = shared();
     wait_bed_ready();
     let out = plugin(&["-n", "kafka", "doctor", "-o", "json"]).ok();
     let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let findings = v["findings"].as_array().unwrap();
     let checks: Vec<&str> = findings.iter().map(|f| f["check"].as_str().unwrap()).collect();
-    // Topics made by other tests with RF 3 and min ISR 1 pass; the bed's manifests trip item 3 only.
-    assert!(checks.iter().all(|c| *c == "rollout-hang"), "{findings:#?}");
-    assert_eq!(checks.len(), 3);
-    assert!(findings.iter().all(|f| f["severity"] == "warning"));
+    // Topics made by other tests with RF 3 and min ISR 1 pass; the bed's manifests trip the
+    // rollout hang (item 3) and put every broker, and so the whole quorum, on worker1, each
+    // on a volume pinned there.
+    let of = |check: &str| findings.iter().filter(|f| f["check"] == check).collect::<Vec<_>>();
+    assert_eq!(of("rollout-hang").len(), 3, "{findings:#?}");
+    assert!(of("rollout-hang").iter().all(|f| f["severity"] == "warning"));
+    let spread = of("node-spread");
+    assert_eq!(spread.len(), 1, "{findings:#?}");
+    assert_eq!(spread[0]["severity"], "warning");
+    assert_eq!(spread[0]["object"], "node/worker1");
+    assert!(
+        spread[0]["message"].as_str().unwrap().contains("stops the controller quorum (3 of 3 voters)"),
+        "{spread:?}"
+    );
+    let local = of("volume-locality");
+    assert_eq!(local.len(), 3, "{findings:#?}");
+    assert!(local.iter().all(|f| f["severity"] == "info"
+        && f["message"].as_str().unwrap().contains("(hostPath), which attaches only on worker1")));
+    assert_eq!(checks.len(), 7, "nothing else: {checks:?}");
 }
 
 #[test]

@@ -41,7 +41,11 @@ fn directory_id(namespace: &str, n: u32) -> String {
         "/var/lib/kafka/data/meta.properties",
     ])
     .ok();
-    out.stdout.lines().find_map(|l| l.strip_prefix("directory.id=")).unwrap_or_else(|| panic!("{}", out.stdout)).to_string()
+    out.stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("directory.id="))
+        .unwrap_or_else(|| panic!("{}", out.stdout))
+        .to_string()
 }
 
 /// Bytes of `topic` in broker `id`'s log dir, as that broker reports them.

@@ -34,7 +34,7 @@ fn status_wide_shows_advertised_listener_and_pvc() {
     wait_bed_ready();
     let out = plugin(&["-n", "kafka", "status", "-o", "wide"]).ok();
     let header: Vec<&str> = out.stdout.lines().next().unwrap().split_whitespace().collect();
-    assert_eq!(&header[11..], ["IMAGE", "KAFKA", "ADVERTISED", "PVC", "POD"]);
+    assert_eq!(&header[11..], ["IMAGE", "KAFKA", "ADVERTISED", "PVC", "VOLUME", "POD"]);
     for n in 1..=3 {
         let row = out.stdout.lines().find(|l| l.starts_with(&format!("kafka-{n} "))).unwrap();
         let cells: Vec<&str> = row.split_whitespace().collect();
@@ -43,7 +43,9 @@ fn status_wide_shows_advertised_listener_and_pvc() {
         assert_eq!(cells[12], "3.7");
         assert_eq!(cells[13], format!("kafka-{n}:9092"));
         assert_eq!(cells[14], format!("kafka-pvc-{n}"));
-        assert_eq!(cells[15], pod_of(n as u32));
+        // The guide's volumes are pinned to worker1 by their PVs' node affinity.
+        assert_eq!(cells[15], "local:worker1");
+        assert_eq!(cells[16], pod_of(n as u32));
     }
 }
 
@@ -66,6 +68,7 @@ fn status_json_carries_the_same_facts() {
         assert_eq!(b["node"], "worker1");
         assert_eq!(b["advertised"], serde_json::json!([format!("kafka-{n}:9092")]));
         assert_eq!(b["pvcs"], serde_json::json!([format!("kafka-pvc-{n}")]));
+        assert_eq!(b["volumeLocality"], "local:worker1");
     }
     let yaml = plugin(&["-n", "kafka", "status", "-o", "yaml"]).ok();
     assert!(yaml.stdout.contains("nodeId: 2"), "{}", yaml.stdout);

@@ -413,3 +413,56 @@ fn daemon_pids() -> Vec<(String, String)> {
     v.sort();
     v
 }
+
+#[test]
+fn worker2_is_a_second_real_kubelet_whose_pods_reach_the_brokers() {
+    let _bed = shared();
+    wait_bed_ready();
+    let nodes = kubectl(&[
+        "get",
+        "nodes",
+        "-o",
+        "jsonpath={range .items[*]}{.metadata.name} {.status.nodeInfo.containerRuntimeVersion} {.status.addresses[?(@.type==\"InternalIP\")].address} {.status.conditions[?(@.type==\"Ready\")].status}{\"\\n\"}{end}",
+    ])
+    .ok();
+    let lines: Vec<&str> = nodes.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", nodes.stdout);
+    assert!(lines[1].starts_with("worker2 containerd://") && lines[1].ends_with(" 10.231.255.2 True"), "{}", lines[1]);
+    // A pod on worker2 (its own containerd, bridge and pod subnet) resolves the brokers'
+    // Service names and reaches a broker on worker1 by pod IP.
+    let name = "worker2-probe";
+    let _ = kubectl(&["-n", "default", "delete", "pod", name, "--ignore-not-found", "--grace-period=0", "--force"]);
+    kubectl(&[
+        "-n",
+        "default",
+        "run",
+        name,
+        "--image=apache/kafka:3.7.1",
+        "--restart=Never",
+        "--overrides={\"spec\":{\"nodeName\":\"worker2\",\"terminationGracePeriodSeconds\":0}}",
+        "--command",
+        "--",
+        "sleep",
+        "600",
+    ])
+    .ok();
+    kubectl(&["-n", "default", "wait", "--for=condition=Ready", &format!("pod/{name}"), "--timeout=60s"]).ok();
+    let ip = kubectl(&["-n", "default", "get", "pod", name, "-o", "jsonpath={.status.podIP}"]).ok().stdout;
+    assert!(ip.starts_with("10.231.2."), "worker2's pod subnet: {ip}");
+    let broker_ip = kubectl(&["-n", "kafka", "get", "pod", &pod_of(1), "-o", "jsonpath={.status.podIP}"]).ok().stdout;
+    let reach = kubectl(&[
+        "-n",
+        "default",
+        "exec",
+        name,
+        "--",
+        "bash",
+        "-c",
+        &format!("getent hosts kafka-1.kafka.svc.cluster.local && exec 3<>/dev/tcp/{broker_ip}/9092 && echo reached"),
+    ]);
+    let _ = kubectl(&["-n", "default", "delete", "pod", name, "--grace-period=0", "--force"]);
+    let reach = reach.ok();
+    assert!(reach.stdout.trim_end().ends_with("reached"), "{}", reach.stdout);
+    // Its containers live under worker2's own cgroup root, away from worker1's kubelet.
+    assert!(std::path::Path::new("/sys/fs/cgroup/memory/kafka-bed-worker2/kubepods").is_dir());
+}

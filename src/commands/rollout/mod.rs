@@ -455,6 +455,13 @@ impl Interrupt {
     pub fn asked(&self) -> bool {
         self.flag.load(std::sync::atomic::Ordering::SeqCst)
     }
+
+    /// Resolves once Ctrl-C is pressed (to race a wait that has changed nothing yet).
+    pub async fn pressed(&self) {
+        while !self.asked() {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
 }
 
 impl Drop for Interrupt {

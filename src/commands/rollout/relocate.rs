@@ -9,16 +9,17 @@
 use std::collections::BTreeMap;
 
 use k8s_openapi::api::apps::v1::Deployment;
-use k8s_openapi::api::core::v1::{Node, PersistentVolume, PersistentVolumeClaim};
+use k8s_openapi::api::core::v1::PersistentVolumeClaim;
 use kube::Api;
-use kube::api::{DeleteParams, ListParams, ObjectMeta, PostParams};
+use kube::api::{DeleteParams, ObjectMeta, PostParams};
 use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::cli::MoveArgs;
 use crate::cluster::discovery::discover_brokers;
 use crate::cluster::model::select_brokers;
-use crate::cluster::placement::{NodeInfo, TargetProblem, VolumeInfo, node_info, pinned_to, target_problem, volume_info};
+use crate::cluster::nodes::{read_nodes, read_volumes};
+use crate::cluster::placement::{NodeInfo, TargetProblem, VolumeInfo, pinned_to, target_problem};
 use crate::cluster::{Broker, Cluster};
 use crate::commands::Context;
 use crate::commands::rollout::{
@@ -71,8 +72,7 @@ pub async fn run(ctx: &Context, args: &MoveArgs) -> anyhow::Result<()> {
     let data = data_plan(&volumes, target, &nodes)
         .map_err(|why| Failure::new(ExitCode::Refused, format!("cannot move {}: {why}", broker.name)))?;
     let api: Api<Deployment> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
-    let deployment =
-        api.get(&broker.workload).await.map_err(|e| cluster.api_error(e, "get", "deployments.apps"))?;
+    let deployment = api.get(&broker.workload).await.map_err(|e| cluster.api_error(e, "get", "deployments.apps"))?;
     let patch = move_patch(&deployment, broker, &args.to_node, &data, args.claim.as_deref())?;
     let route = ctx.open_route(&cluster, &brokers, kafka_request_timeout(ctx, args.timeout)).await?;
     let result = async {
@@ -104,24 +104,31 @@ pub async fn run(ctx: &Context, args: &MoveArgs) -> anyhow::Result<()> {
                 .hint("pass --yes to move without asking")
                 .into());
         }
-        if let DataPlan::NewVolumes(claims) = &data {
-            create_claims(&cluster, broker, claims, args.claim.as_deref()).await?;
-        }
         let interrupted = Interrupt::watch(&ctx.printer);
         if !args.force {
             let bar = ctx.printer.progress(&format!("{}: checking", broker.name));
             let name = broker.name.clone();
-            let cleared = wait_until_safe(
-                &cluster,
-                opts,
-                &mut min_isr,
-                broker,
-                "move",
-                args.timeout,
-                &stopped_brokers(&brokers),
-                |m| bar.set_message(format!("{name}: {m}")),
-            )
-            .await?;
+            let stopped = stopped_brokers(&brokers);
+            // Nothing has changed while the check waits: Ctrl-C then simply stops.
+            let cleared = tokio::select! {
+                cleared = wait_until_safe(
+                    &cluster,
+                    opts,
+                    &mut min_isr,
+                    broker,
+                    "move",
+                    args.timeout,
+                    &stopped,
+                    |m| bar.set_message(format!("{name}: {m}")),
+                ) => cleared?,
+                () = interrupted.pressed() => {
+                    return Err(Failure::new(
+                        ExitCode::Interrupted,
+                        format!("interrupted before {} was touched: nothing changed", broker.name),
+                    )
+                    .into());
+                }
+            };
             bar.finish_and_clear();
             if let Cleared::Stuck(reason) = cleared {
                 ctx.printer.note(&stuck_note(&broker.name, "moving it", &reason));
@@ -129,6 +136,17 @@ pub async fn run(ctx: &Context, args: &MoveArgs) -> anyhow::Result<()> {
         } else {
             ctx.printer
                 .warn("--force: the safety checks are skipped; partitions may go offline or below min.insync.replicas");
+        }
+        if interrupted.asked() {
+            return Err(Failure::new(
+                ExitCode::Interrupted,
+                format!("interrupted before {} was touched: nothing changed", broker.name),
+            )
+            .into());
+        }
+        // From here the move is applied whole: a first Ctrl-C lets it finish.
+        if let DataPlan::NewVolumes(claims) = &data {
+            create_claims(&cluster, broker, claims, args.claim.as_deref()).await?;
         }
         let t0 = std::time::Instant::now();
         let ns = &cluster.namespace;
@@ -160,12 +178,6 @@ pub async fn run(ctx: &Context, args: &MoveArgs) -> anyhow::Result<()> {
     result
 }
 
-async fn read_nodes(cluster: &Cluster) -> anyhow::Result<Vec<NodeInfo>> {
-    let api: Api<Node> = Api::all(cluster.client.clone());
-    let list = api.list(&ListParams::default()).await.map_err(|e| cluster.api_error(e, "list", "nodes"))?;
-    Ok(list.items.iter().map(node_info).collect())
-}
-
 /// Refuses before any change when the node is missing (exit 6), cordoned or not Ready (exit 9).
 fn check_target<'a>(nodes: &'a [NodeInfo], name: &str) -> anyhow::Result<&'a NodeInfo> {
     let names: Vec<&str> = nodes.iter().map(|n| n.name.as_str()).collect();
@@ -187,22 +199,6 @@ fn check_target<'a>(nodes: &'a [NodeInfo], name: &str) -> anyhow::Result<&'a Nod
         .hint(format!("see kubectl describe node {name}, or pick a Ready node"))
         .into()),
     }
-}
-
-/// Each claim the broker mounts, with its PersistentVolume's node affinity.
-async fn read_volumes(cluster: &Cluster, broker: &Broker) -> anyhow::Result<Vec<VolumeInfo>> {
-    let api: Api<PersistentVolume> = Api::all(cluster.client.clone());
-    let mut out = Vec::new();
-    for v in &broker.volumes {
-        let pv = match &v.volume {
-            Some(name) => Some(
-                api.get(name).await.map_err(|e| cluster.api_error(e, "get", "persistentvolumes"))?,
-            ),
-            None => None,
-        };
-        out.push(volume_info(&v.claim, pv.as_ref()));
-    }
-    Ok(out)
 }
 
 /// Whether an earlier run already finished: pinned to the node only, its pod there, and in
@@ -229,8 +225,9 @@ fn preflight(
     state: Option<&KafkaState>,
 ) -> anyhow::Result<String> {
     let Some(id) = broker.node_id else {
-        return Err(Failure::new(ExitCode::Refused, format!("{} has no KAFKA_NODE_ID: cannot check it", broker.name))
-            .into());
+        return Err(
+            Failure::new(ExitCode::Refused, format!("{} has no KAFKA_NODE_ID: cannot check it", broker.name)).into()
+        );
     };
     let mut found = Vec::new();
     if let DataPlan::NewVolumes(claims) = data {
@@ -241,7 +238,10 @@ fn preflight(
         let controller = broker.roles.contains(&crate::cluster::model::Role::Controller);
         if let Some(why) = voter_on_empty_volume(&broker.name, id, controller, &voters) {
             let pinned = claims.iter().map(|(old, _)| old.as_str()).collect::<Vec<_>>().join(", ");
-            let message = format!("refusing to move {} to {}: claim {pinned} cannot follow it there. {why}", broker.name, args.to_node);
+            let message = format!(
+                "refusing to move {} to {}: claim {pinned} cannot follow it there. {why}",
+                broker.name, args.to_node
+            );
             if !args.force {
                 return Err(Failure::new(ExitCode::Refused, message)
                     .hint(format!(
@@ -291,11 +291,9 @@ fn move_patch(
     data: &DataPlan,
     claim: Option<&str>,
 ) -> anyhow::Result<Value> {
-    let spec = deployment
-        .spec
-        .as_ref()
-        .and_then(|s| s.template.spec.as_ref())
-        .ok_or_else(|| Failure::new(ExitCode::Failure, format!("deployment {} has no pod template", broker.workload)))?;
+    let spec = deployment.spec.as_ref().and_then(|s| s.template.spec.as_ref()).ok_or_else(|| {
+        Failure::new(ExitCode::Failure, format!("deployment {} has no pod template", broker.workload))
+    })?;
     let (affinity, selector) = pinned_to(spec, node);
     let mut pod = json!({"affinity": affinity});
     if let Some(selector) = selector {
@@ -304,13 +302,13 @@ fn move_patch(
     if let DataPlan::NewVolumes(claims) = data {
         let mut volumes = Vec::new();
         for (old, new) in claims {
-            let pod_volume = broker
-                .volumes
-                .iter()
-                .find(|v| &v.claim == old)
-                .and_then(|v| v.pod_volume.clone())
-                .ok_or_else(|| Failure::new(ExitCode::Failure, format!("claim {old} is not a volume of the pod template")))?;
-            volumes.push(json!({"name": pod_volume, "persistentVolumeClaim": {"claimName": claim_name(claims, claim, new)}}));
+            let pod_volume =
+                broker.volumes.iter().find(|v| &v.claim == old).and_then(|v| v.pod_volume.clone()).ok_or_else(
+                    || Failure::new(ExitCode::Failure, format!("claim {old} is not a volume of the pod template")),
+                )?;
+            volumes.push(
+                json!({"name": pod_volume, "persistentVolumeClaim": {"claimName": claim_name(claims, claim, new)}}),
+            );
         }
         pod["volumes"] = Value::Array(volumes);
     }
@@ -340,7 +338,9 @@ async fn create_claims(
     let api: Api<PersistentVolumeClaim> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
     for (old, planned) in claims {
         let name = claim_name(claims, given, planned);
-        if let Some(existing) = api.get_opt(name).await.map_err(|e| cluster.api_error(e, "get", "persistentvolumeclaims"))? {
+        if let Some(existing) =
+            api.get_opt(name).await.map_err(|e| cluster.api_error(e, "get", "persistentvolumeclaims"))?
+        {
             let ours = existing.metadata.annotations.as_ref().and_then(|a| a.get(CLAIM_FOR)) == Some(&broker.workload);
             if ours {
                 continue;
@@ -450,7 +450,8 @@ fn print_plan(
         match data {
             DataPlan::Follows => "data: its volumes can attach there; it moves with its data".into(),
             DataPlan::NewVolumes(_) => {
-                "data: a volume is pinned elsewhere; it starts on a new claim and copies its replicas from its peers".into()
+                "data: a volume is pinned elsewhere; it starts on a new claim and copies its replicas from its peers"
+                    .into()
             }
         },
         String::new(),
@@ -480,7 +481,9 @@ fn print_plan(
 
 fn print_already(ctx: &Context, broker: &Broker, node: &str) -> anyhow::Result<()> {
     if ctx.printer.format.is_machine() {
-        return ctx.printer.document(&json!({"broker": broker.name, "node": node, "moved": false, "alreadyThere": true}));
+        return ctx
+            .printer
+            .document(&json!({"broker": broker.name, "node": node, "moved": false, "alreadyThere": true}));
     }
     ctx.printer.lines(&[format!("{} already runs on {node}, registered and in sync: nothing to do", broker.name)])
 }
@@ -523,7 +526,10 @@ fn print_done(
         && deleted.is_empty()
     {
         let kept: Vec<&str> = c.iter().map(|(old, _)| old.as_str()).collect();
-        lines.push(format!("old claim {} kept (delete it when you no longer need it, or pass --delete-volume)", kept.join(", ")));
+        lines.push(format!(
+            "old claim {} kept (delete it when you no longer need it, or pass --delete-volume)",
+            kept.join(", ")
+        ));
     }
     ctx.printer.lines(&lines)
 }
