@@ -67,6 +67,25 @@ pub fn short_without(id: i32, partitions: &[PartitionState]) -> Vec<String> {
         .collect()
 }
 
+/// The broker's log dirs (KAFKA_LOG_DIRS, else KAFKA_LOG_DIR; comma-separated), from its env.
+pub fn log_dirs(env: &std::collections::BTreeMap<String, String>) -> Vec<String> {
+    env.get("KAFKA_LOG_DIRS")
+        .or_else(|| env.get("KAFKA_LOG_DIR"))
+        .map(|v| v.split(',').map(|d| d.trim().to_string()).filter(|d| !d.is_empty()).collect())
+        .unwrap_or_default()
+}
+
+/// A log dir's identity from its meta.properties: `directory.id`, which Kafka writes when it
+/// formats the dir (3.7+): the same id before and after a move proves the broker kept its data.
+pub fn directory_id(meta_properties: &str) -> Option<String> {
+    meta_properties
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .find_map(|l| l.trim().strip_prefix("directory.id="))
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,6 +121,16 @@ mod tests {
 
     fn part(p: i32, replicas: &[i32], isr: &[i32], min_isr: i32) -> PartitionState {
         PartitionState { topic: "orders".into(), partition: p, replicas: replicas.into(), isr: isr.into(), min_isr }
+    }
+
+    #[test]
+    fn the_log_dir_identity_is_its_directory_id() {
+        let text = "#\n#Wed Dec 02 20:08:46 UTC 2026\nnode.id=4\ndirectory.id=ANWEs38YPCjiuHNfe7zKnw\nversion=1\ncluster.id=5L6g\n";
+        assert_eq!(directory_id(text).as_deref(), Some("ANWEs38YPCjiuHNfe7zKnw"));
+        assert_eq!(directory_id("#directory.id=x\nversion=1\n"), None, "a comment is not the id");
+        let env = [("KAFKA_LOG_DIRS".to_string(), "/var/lib/kafka/data, /data2".to_string())].into();
+        assert_eq!(log_dirs(&env), ["/var/lib/kafka/data", "/data2"]);
+        assert!(log_dirs(&Default::default()).is_empty());
     }
 
     #[test]

@@ -445,27 +445,18 @@ fn ctrl_c_during_an_executed_rebalance_removes_the_throttle() {
     });
     // Off broker 1 at 10 kB/s: over half an hour after the first fetch, so it is surely
     // moving when Ctrl-C comes.
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kubectl-kafka"))
-        .args([
-            "-n",
-            "kafka",
-            "rebalance",
-            "--topic",
-            &topic,
-            "--exclude-broker",
-            "1",
-            "--execute",
-            "--throttle",
-            "10000",
-        ])
-        .env_clear()
-        .env("HOME", scratch_home())
-        .env("KUBECONFIG", kubeconfig())
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = plugin_spawn(&[
+        "-n",
+        "kafka",
+        "rebalance",
+        "--topic",
+        &topic,
+        "--exclude-broker",
+        "1",
+        "--execute",
+        "--throttle",
+        "10000",
+    ]);
     wait_until("the move in progress, throttled", Duration::from_secs(60), || {
         if let Ok(Some(code)) = child.try_wait() {
             let mut err = String::new();

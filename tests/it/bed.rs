@@ -87,6 +87,22 @@ pub fn plugin_with(args: &[&str], env: &[(&str, &str)]) -> Run {
     Run::from(cmd.stdin(Stdio::null()).output().expect("run kubectl-kafka"))
 }
 
+/// Starts `kubectl-kafka ARGS` (bed's KUBECONFIG) in the background, stdout and stderr piped,
+/// for tests that interrupt or kill it.
+pub fn plugin_spawn(args: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_kubectl-kafka"))
+        .args(args)
+        .env_clear()
+        .env("HOME", scratch_home())
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("KUBECONFIG", kubeconfig())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start kubectl-kafka")
+}
+
 /// Runs `kubectl-kafka ARGS` (bed's KUBECONFIG) with `input` on stdin.
 pub fn plugin_stdin(args: &[&str], input: &[u8]) -> Run {
     use std::io::Write;

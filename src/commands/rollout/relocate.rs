@@ -28,11 +28,12 @@ use crate::commands::rollout::{
 };
 use crate::commands::status::unknown_broker;
 use crate::exit::{ExitCode, Failure};
-use crate::rollout::relocate::{DataPlan, data_plan, short_without, voter_on_empty_volume};
+use crate::rollout::relocate::{DataPlan, data_plan, directory_id, log_dirs, short_without, voter_on_empty_volume};
+use crate::rollout::strategy::stopped_for_roll;
 
 /// Marks a claim this command created for a broker (value: the Deployment), so that a move
 /// interrupted after creating it can take it up again.
-const CLAIM_FOR: &str = "kubectl-kafka/moved-broker";
+const CLAIM_FOR: &str = "kubectl-kafka.io/moved-broker";
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -74,6 +75,18 @@ pub async fn run(ctx: &Context, args: &MoveArgs) -> anyhow::Result<()> {
     let api: Api<Deployment> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
     let deployment = api.get(&broker.workload).await.map_err(|e| cluster.api_error(e, "get", "deployments.apps"))?;
     let patch = move_patch(&deployment, broker, &args.to_node, &data, args.claim.as_deref())?;
+    // A run killed after stopping the broker left the marker: finish that move (the broker is
+    // down already, so there is nothing left to check before starting it). A Deployment
+    // someone scaled to 0 is theirs to start.
+    let resuming = stopped_for_roll(&deployment).is_some();
+    if broker.desired_replicas == 0 && !resuming {
+        return Err(Failure::new(
+            ExitCode::Refused,
+            format!("{} is scaled to 0: move starts it on the new node only when it was running", broker.name),
+        )
+        .hint(format!("start it first: kubectl kafka -n {} scale {} --replicas 1", cluster.namespace, broker.name))
+        .into());
+    }
     let route = ctx.open_route(&cluster, &brokers, kafka_request_timeout(ctx, args.timeout)).await?;
     let result = async {
         let opts = &route.client("move (its safety checks)")?.opts;
@@ -105,7 +118,9 @@ pub async fn run(ctx: &Context, args: &MoveArgs) -> anyhow::Result<()> {
                 .into());
         }
         let interrupted = Interrupt::watch(&ctx.printer);
-        if !args.force {
+        if resuming {
+            ctx.printer.note(&format!("{}: finishing the move an earlier run left stopped", broker.name));
+        } else if !args.force {
             let bar = ctx.printer.progress(&format!("{}: checking", broker.name));
             let name = broker.name.clone();
             let stopped = stopped_brokers(&brokers);
@@ -148,6 +163,10 @@ pub async fn run(ctx: &Context, args: &MoveArgs) -> anyhow::Result<()> {
         if let DataPlan::NewVolumes(claims) = &data {
             create_claims(&cluster, broker, claims, args.claim.as_deref()).await?;
         }
+        let identity_before = log_dir_identity(&cluster, broker).await;
+        if let Err(err) = &identity_before {
+            ctx.printer.warn(&format!("{}: cannot read its log dir's identity before the move ({err:#})", broker.name));
+        }
         let t0 = std::time::Instant::now();
         let ns = &cluster.namespace;
         roll_broker(&cluster, opts, broker, Change::Template(&patch), args.timeout, &ctx.printer).await.map_err(
@@ -170,8 +189,15 @@ pub async fn run(ctx: &Context, args: &MoveArgs) -> anyhow::Result<()> {
             .hint(format!("kubectl -n {ns} describe deployment {}", broker.workload))
             .into());
         }
+        let identity = compare_identity(broker, &data, identity_before.ok(), log_dir_identity(&cluster, broker).await)?;
+        if identity.is_none() {
+            ctx.printer.warn(&format!(
+                "{}: could not compare its log dir's identity before and after (exec in its pod)",
+                broker.name
+            ));
+        }
         let deleted = if args.delete_volume { delete_old_claims(&cluster, &data).await? } else { vec![] };
-        print_done(ctx, broker, args, &data, &deleted, t0.elapsed().as_secs_f64())
+        print_done(ctx, broker, args, &data, &deleted, identity.as_deref(), t0.elapsed().as_secs_f64())
     }
     .await;
     route.close().await;
@@ -386,6 +412,58 @@ async fn delete_old_claims(cluster: &Cluster, data: &DataPlan) -> anyhow::Result
     Ok(deleted)
 }
 
+/// The identity (meta.properties' directory.id) of each of the broker's log dirs, read in its
+/// running pod (argv, no shell).
+async fn log_dir_identity(cluster: &Cluster, broker: &Broker) -> anyhow::Result<String> {
+    let dirs = log_dirs(&broker.env);
+    if dirs.is_empty() {
+        anyhow::bail!("no KAFKA_LOG_DIRS in its environment");
+    }
+    let target = crate::connect::Target {
+        name: broker.name.clone(),
+        node_id: broker.node_id.unwrap_or(-1),
+        pod_selector: broker.pod_selector(),
+        port: broker.client_port().unwrap_or(9092),
+        advertised: None,
+        container: broker.container.clone(),
+    };
+    let pods: Api<k8s_openapi::api::core::v1::Pod> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
+    let mut ids = Vec::new();
+    for dir in dirs {
+        let argv = vec!["cat".to_string(), format!("{}/meta.properties", dir.trim_end_matches('/'))];
+        let out = crate::connect::exec::run_in_pod(&pods, &target, &argv, None).await?;
+        if out.code != 0 {
+            anyhow::bail!("cat {dir}/meta.properties: {}", out.complaint());
+        }
+        let text = String::from_utf8_lossy(&out.stdout);
+        ids.push(directory_id(&text).ok_or_else(|| anyhow::anyhow!("{dir}/meta.properties has no directory.id"))?);
+    }
+    Ok(ids.join(","))
+}
+
+/// The evidence for what happened to the data: with a volume that follows, the same log dir
+/// must come back (else the data did not follow: fail loudly); on a new volume, a new one.
+fn compare_identity(
+    broker: &Broker,
+    data: &DataPlan,
+    before: Option<String>,
+    after: anyhow::Result<String>,
+) -> anyhow::Result<Option<String>> {
+    let (Some(before), Ok(after)) = (before, after) else { return Ok(None) };
+    match data {
+        DataPlan::Follows if before != after => Err(Failure::new(
+            ExitCode::Failure,
+            format!(
+                "{} runs again but on a different log dir (directory.id {before} before, {after} now): its data did                  not follow, so the volume is not shared storage on the new node; the broker is copying its replicas                  from its peers",
+                broker.name
+            ),
+        )
+        .hint("check `kubectl kafka health` and `kubectl kafka quorum`; pin the PersistentVolume to its node (spec.nodeAffinity) so that move can tell")
+        .into()),
+        _ => Ok(Some(after)),
+    }
+}
+
 /// The node the broker's serving pod runs on now, read afresh.
 async fn node_now(cluster: &Cluster, ctx: &Context, broker: &Broker) -> anyhow::Result<Option<String>> {
     let brokers = discover_brokers(cluster, &ctx.selector).await?;
@@ -494,6 +572,7 @@ fn print_done(
     args: &MoveArgs,
     data: &DataPlan,
     deleted: &[String],
+    identity: Option<&str>,
     seconds: f64,
 ) -> anyhow::Result<()> {
     let new_claims: Vec<String> = match data {
@@ -510,11 +589,15 @@ fn print_done(
             "data": if new_claims.is_empty() { "follows" } else { "new-volume" },
             "newClaims": new_claims,
             "deletedClaims": deleted,
+            "logDirId": identity,
             "seconds": (seconds * 10.0).round() / 10.0,
         }));
     }
     let how = if new_claims.is_empty() {
-        "with its data".to_string()
+        match identity {
+            Some(id) => format!("with its data (the same log dir, directory.id {id})"),
+            None => "with its data".to_string(),
+        }
     } else {
         format!("on new claim {}, its replicas copied again", new_claims.join(", "))
     };
