@@ -3,13 +3,11 @@
 use crate::cli::{ConsumeArgs, OutputRecordFormat};
 use crate::commands::Context;
 use crate::exit::{ExitCode, Failure};
-use crate::kafka::consume::{ConsumePlan, StartAt, consume};
-use crate::kafka::metadata::fetch_metadata_for;
+use crate::kafka::consume::{ConsumePlan, StartAt};
 use crate::kafka::names::check_topic_name;
 use crate::kafka::record::{Position, Record, to_json};
 use crate::output::RawWriter;
-use crate::route::tools::tool_failed;
-use crate::route::{ToolsRoute, require_topic};
+use crate::route::stream::ConsumeRequest;
 
 /// Parses `--offset`: start|beginning|earliest, end|latest, N, -N.
 pub fn parse_offset(text: &str) -> Result<StartAt, String> {
@@ -71,44 +69,43 @@ pub async fn run(ctx: &Context, args: &ConsumeArgs) -> anyhow::Result<()> {
         .hint("move a group's offsets with `kubectl kafka groups reset-offsets`")
         .into());
     }
-    let session = ctx.session(args.timeout).await?;
-    if let Some(tools) = session.backend.tools() {
-        let result = consume_via_exec(ctx, args, start, tools).await;
-        session.close().await;
-        return result;
-    }
-    let cluster = &session.cluster;
-    let result = async {
-        let client = session.backend.client("consume")?;
-        let opts = &client.opts;
-        let meta = fetch_metadata_for(opts, &args.topic).await.map_err(|e| client.unreachable(e))?;
-        let topic = require_topic(&meta, &args.topic, &cluster.namespace)?;
-        if let Some(p) = args.partition
-            && !topic.partitions.iter().any(|q| q.id == p)
-        {
-            return Err(Failure::new(
-                ExitCode::Usage,
-                format!("topic {} has no partition {p} (it has {})", args.topic, topic.partitions.len()),
-            )
-            .into());
-        }
-        let plan = ConsumePlan {
+    let request = ConsumeRequest {
+        plan: ConsumePlan {
             topic: args.topic.clone(),
             partitions: args.partition.map(|p| vec![p]),
             start,
             max_messages: args.max_messages,
             follow: args.follow,
             group: args.group.clone(),
-        };
+        },
+        keys: args.format == OutputRecordFormat::Kv || args.print_key,
+        json: args.format == OutputRecordFormat::Json,
+    };
+    let session = ctx.session(args.timeout).await?;
+    let result = async {
+        session.backend.check_consume(&request)?;
         let mut out = RawWriter::stdout();
         let (format, print_key) = (args.format, args.print_key);
         let stop = async {
             let _ = tokio::signal::ctrl_c().await;
         };
-        let summary = consume(opts, &plan, |record, at| out.line(&render(record, at, format, print_key)), stop).await?;
+        let consumed = session
+            .backend
+            .consume(
+                &request,
+                &session.cluster.namespace,
+                |record, at| out.line(&render(record, at, format, print_key)),
+                stop,
+            )
+            .await?;
         out.finish()?;
-        let mut note = format!("consumed {} messages from topic {}", summary.messages, args.topic);
-        if summary.committed {
+        let mut note = format!(
+            "consumed {} messages from topic {}{}",
+            consumed.summary.messages,
+            args.topic,
+            consumed.via.as_deref().unwrap_or_default()
+        );
+        if consumed.summary.committed {
             note.push_str(&format!("; committed offsets of group {}", args.group.as_deref().unwrap_or_default()));
         }
         ctx.printer.note(&note);
@@ -117,69 +114,6 @@ pub async fn run(ctx: &Context, args: &ConsumeArgs) -> anyhow::Result<()> {
     .await;
     session.close().await;
     result
-}
-
-/// kafka-console-consumer's arguments for what it can do; the rest is refused, naming it.
-pub fn console_consumer_args(args: &ConsumeArgs, start: StartAt) -> Result<Vec<String>, String> {
-    let mut a = vec!["--topic".to_string(), args.topic.clone()];
-    if args.follow {
-        return Err("--follow over --via exec is not supported (the output comes back when the tool ends)".into());
-    }
-    if args.format == OutputRecordFormat::Json {
-        return Err("--format json over --via exec is not supported".into());
-    }
-    match (start, args.partition) {
-        (StartAt::Beginning, None) => a.push("--from-beginning".into()),
-        (StartAt::Beginning, Some(p)) => {
-            a.extend(["--partition".into(), p.to_string(), "--offset".into(), "earliest".into()])
-        }
-        (StartAt::End, Some(p)) => a.extend(["--partition".into(), p.to_string(), "--offset".into(), "latest".into()]),
-        (StartAt::End, None) => {}
-        (StartAt::Offset(n), Some(p)) => {
-            a.extend(["--partition".into(), p.to_string(), "--offset".into(), n.to_string()])
-        }
-        (StartAt::Offset(_), None) => return Err("--offset N over --via exec needs --partition".into()),
-        (StartAt::FromEnd(_) | StartAt::Time(_), _) => {
-            return Err("--offset -N and --since over --via exec are not supported".into());
-        }
-    }
-    if let Some(g) = &args.group {
-        a.extend(["--group".into(), g.clone()]);
-    }
-    if let Some(m) = args.max_messages {
-        a.extend(["--max-messages".into(), m.to_string()]);
-    }
-    if args.format == OutputRecordFormat::Kv || args.print_key {
-        a.extend(["--property".into(), "print.key=true".into(), "--property".into(), "key.separator=\t".into()]);
-    }
-    // Without --follow: stop once nothing new arrives for a while (the tool has no "until
-    // caught up").
-    a.extend(["--timeout-ms".into(), EXEC_IDLE_MS.to_string()]);
-    Ok(a)
-}
-
-const EXEC_IDLE_MS: u64 = 5000;
-
-async fn consume_via_exec(ctx: &Context, args: &ConsumeArgs, start: StartAt, route: &ToolsRoute) -> anyhow::Result<()> {
-    let tool_args = console_consumer_args(args, start).map_err(|m| {
-        Failure::new(ExitCode::Usage, m).hint("use --via port-forward (the default outside the cluster) for these")
-    })?;
-    let out = route.run("kafka-console-consumer.sh", &tool_args, None).await?;
-    if out.code != 0 {
-        return Err(tool_failed("kafka-console-consumer.sh", &out));
-    }
-    let mut writer = RawWriter::stdout();
-    let mut count = 0u64;
-    for line in out.stdout.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
-        writer.line(line)?;
-        count += 1;
-    }
-    writer.finish()?;
-    ctx.printer.note(&format!(
-        "consumed {count} messages from topic {} (kafka-console-consumer.sh in pod {})",
-        args.topic, out.pod
-    ));
-    Ok(())
 }
 
 #[cfg(test)]

@@ -12,8 +12,6 @@ use crate::commands::Context;
 use crate::exit::{ExitCode, Failure};
 use crate::health::Severity;
 use crate::health::doctor::{DoctorInput, ServiceFacts, TopicFacts, diagnose};
-use crate::kafka::admin::topic_int_config;
-use crate::kafka::metadata::fetch_metadata;
 
 pub async fn run(ctx: &Context, args: &DoctorArgs) -> anyhow::Result<()> {
     let cluster = ctx.connect().await?;
@@ -45,48 +43,7 @@ pub async fn run(ctx: &Context, args: &DoctorArgs) -> anyhow::Result<()> {
             None
         }
     };
-    let mut topics = None;
-    if !args.offline {
-        match ctx.open_route(&cluster, &brokers, args.timeout).await {
-            Ok(route) => {
-                if let Some(opts) = route.client_opts() {
-                    match fetch_metadata(opts).await {
-                        Ok(meta) => {
-                            let names: Vec<String> = meta
-                                .topics
-                                .iter()
-                                .filter(|t| !t.name.starts_with("__"))
-                                .map(|t| t.name.clone())
-                                .collect();
-                            let read = topic_int_config(opts, &names, "min.insync.replicas").await.unwrap_or_default();
-                            if !read.failed.is_empty() {
-                                ctx.printer.warn(&format!(
-                                    "topic checks skip {} topics whose configs could not be read",
-                                    read.failed.len()
-                                ));
-                            }
-                            let min_isr = read.values;
-                            let facts: Vec<TopicFacts> = meta
-                                .topics
-                                .iter()
-                                .filter(|t| !t.name.starts_with("__") && min_isr.contains_key(&t.name))
-                                .map(|t| TopicFacts {
-                                    name: t.name.clone(),
-                                    replication_factor: t.partitions.iter().map(|p| p.replicas.len()).max().unwrap_or(0)
-                                        as i32,
-                                    min_isr: min_isr.get(&t.name).copied().unwrap_or(1),
-                                })
-                                .collect();
-                            topics = Some(facts);
-                        }
-                        Err(err) => ctx.printer.warn(&format!("topic checks skipped: {err:#}")),
-                    }
-                }
-                route.close().await;
-            }
-            Err(err) => ctx.printer.warn(&format!("topic checks skipped: {err:#}")),
-        }
-    }
+    let topics = if args.offline { None } else { topic_facts(ctx, &cluster, &brokers, args.timeout).await };
     let all: Vec<&crate::cluster::Broker> = brokers.iter().collect();
     let volumes = crate::cluster::nodes::volumes_of_each(&cluster, &all).await;
     if volumes.is_none() {
@@ -123,4 +80,45 @@ pub async fn run(ctx: &Context, args: &DoctorArgs) -> anyhow::Result<()> {
         .into());
     }
     Ok(())
+}
+
+/// Each topic's replication factor and min.insync.replicas, on whichever route Kafka is
+/// reached; None (the checks skipped, with a warning) when Kafka does not answer.
+async fn topic_facts(
+    ctx: &Context,
+    cluster: &crate::cluster::Cluster,
+    brokers: &[crate::cluster::Broker],
+    timeout: std::time::Duration,
+) -> Option<Vec<TopicFacts>> {
+    let route = match ctx.open_route(cluster, brokers, timeout).await {
+        Ok(route) => route,
+        Err(err) => {
+            ctx.printer.warn(&format!("topic checks skipped: {err:#}"));
+            return None;
+        }
+    };
+    let facts = async {
+        let listed: Vec<_> = route.topics(false).await?.into_iter().filter(|t| !t.internal).collect();
+        let names: Vec<String> = listed.iter().map(|t| t.name.clone()).collect();
+        let read = route.topic_int_configs(&names, "min.insync.replicas").await?;
+        if !read.failed.is_empty() {
+            ctx.printer
+                .warn(&format!("topic checks skip {} topics whose configs could not be read", read.failed.len()));
+        }
+        Ok::<_, anyhow::Error>(
+            listed
+                .into_iter()
+                .filter_map(|t| {
+                    Some(TopicFacts {
+                        min_isr: *read.values.get(&t.name)?,
+                        replication_factor: t.replication_factor as i32,
+                        name: t.name,
+                    })
+                })
+                .collect(),
+        )
+    }
+    .await;
+    route.close().await;
+    facts.map_err(|err| ctx.printer.warn(&format!("topic checks skipped: {err:#}"))).ok()
 }

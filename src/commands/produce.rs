@@ -4,20 +4,15 @@
 
 use std::io::BufRead;
 
-use tokio::io::AsyncWriteExt;
 use tokio::sync::mpsc;
 
 use crate::cli::{InputFormat, ProduceArgs};
 use crate::commands::Context;
 use crate::exit::{ExitCode, Failure};
-use crate::kafka::admin::topic_configs;
-use crate::kafka::metadata::fetch_metadata_for;
 use crate::kafka::names::check_topic_name;
-use crate::kafka::produce::{ProduceSettings, ProduceSummary, produce_stream};
+use crate::kafka::produce::ProduceSummary;
 use crate::kafka::record::{Record, from_json, parse_header};
-use crate::route::ToolsRoute;
-use crate::route::tools::console::{ConsoleLines, max_message_bytes_in, send_failures_in};
-use crate::route::tools::tool_failed;
+use crate::route::stream::ProduceRequest;
 
 /// How each input line becomes a record.
 #[derive(Debug, Clone)]
@@ -145,190 +140,54 @@ pub async fn run(ctx: &Context, args: &ProduceArgs) -> anyhow::Result<()> {
     };
 
     let session = ctx.session(args.timeout).await?;
-    if let Some(tools) = session.backend.tools() {
-        let result = produce_via_exec(ctx, args, headers, reader, tools, &session.cluster.namespace).await;
-        session.close().await;
-        return result;
-    }
-    let cluster = &session.cluster;
+    let namespace = session.cluster.namespace.clone();
     let result = async {
-        let client = session.backend.client("produce")?;
-        let opts = &client.opts;
-        let meta = fetch_metadata_for(opts, &args.topic).await.map_err(|e| client.unreachable(e))?;
-        let Some(topic) = meta.topics.iter().find(|t| t.name == args.topic && t.error.is_none()) else {
-            return Err(missing_topic(&args.topic, &cluster.namespace));
+        let backend = &session.backend;
+        let request = ProduceRequest {
+            topic: args.topic.clone(),
+            acks: args.acks.clone(),
+            compression: args.compression.clone(),
+            timeout: args.timeout,
+            keys: args.key.is_some() || args.key_separator.is_some(),
+            headers: !headers.is_empty(),
+            // Fixed keys and headers are the same on every record: checked once, up front.
+            fixed: args.key_separator.is_none().then(|| Record {
+                key: args.key.as_ref().map(|k| k.as_bytes().to_vec()),
+                headers: headers.clone(),
+                ..Default::default()
+            }),
+            partition: args.partition,
+            json: args.format == InputFormat::Json,
+            dry_run: args.dry_run,
         };
-        if let Some(p) = args.partition
-            && !topic.partitions.iter().any(|q| q.id == p)
+        backend.check_produce(&request)?;
+        let target = backend.produce_target(&args.topic, &namespace).await?;
+        if let (Some(p), Some(partitions)) = (args.partition, &target.partitions)
+            && !partitions.contains(&p)
         {
             return Err(Failure::new(
                 ExitCode::Usage,
-                format!("topic {} has no partition {p} (it has {})", args.topic, topic.partitions.len()),
+                format!("topic {} has no partition {p} (it has {})", args.topic, partitions.len()),
             )
             .into());
         }
-        let max_bytes = topic_configs(opts, &args.topic)
-            .await?
-            .iter()
-            .find(|c| c.name == "max.message.bytes")
-            .and_then(|c| c.value.as_deref()?.parse().ok())
-            .ok_or_else(|| {
-                Failure::new(ExitCode::Failure, format!("topic {} has no readable max.message.bytes", args.topic)).hint(
-                    format!(
-                        "`kubectl kafka -n {} topics describe {} --all-configs` shows what the broker says",
-                        cluster.namespace, args.topic
-                    ),
-                )
-            })?;
-        let rules = LineRules::of(args, headers.clone(), max_bytes);
+        let rules = LineRules::of(args, headers.clone(), target.max_message_bytes);
         let (tx, rx) = mpsc::channel(10_000);
         let reader_task = tokio::task::spawn_blocking(move || read_input(reader, rules, tx));
-        let summary = if args.dry_run {
-            let mut rx = rx;
-            let mut summary = ProduceSummary { topic: args.topic.clone(), ..Default::default() };
-            while let Some(record) = rx.recv().await {
-                summary.messages += 1;
-                summary.bytes += record.size() as u64;
-                summary.partitions.extend(record.partition);
-            }
-            summary
-        } else {
-            let settings = ProduceSettings {
-                acks: args.acks.clone(),
-                compression: args.compression.clone(),
-                max_message_bytes: max_bytes,
-            };
-            produce_stream(opts, &args.topic, &settings, rx).await?
-        };
+        let sent = backend.produce(&request, &target, rx).await?;
         let input = reader_task.await?;
-        let parts: Vec<String> = summary.partitions.iter().map(i32::to_string).collect();
-        let whereto = if parts.is_empty() { String::new() } else { format!(", partitions {}", parts.join(",")) };
-        let first_error = summary.first_error.clone().unwrap_or_default();
-        report(ctx, args, &summary, &whereto, input.error, (input.lines, &first_error))
+        let whereto = sent.via.clone().unwrap_or_else(|| {
+            let parts: Vec<String> = sent.summary.partitions.iter().map(i32::to_string).collect();
+            if parts.is_empty() { String::new() } else { format!(", partitions {}", parts.join(",")) }
+        });
+        // The first bad line: one the reader refused, or one the route could not carry.
+        let bad = [input.error, sent.refused].into_iter().flatten().min_by_key(|(line, _)| *line);
+        let first_error = sent.summary.first_error.clone().unwrap_or_default();
+        report(ctx, args, &sent.summary, &whereto, bad, (input.lines, &first_error))
     }
     .await;
     session.close().await;
     result
-}
-
-/// kafka-console-producer's arguments for what it can do; the rest is refused, naming it.
-pub fn console_producer_args(args: &ProduceArgs, lines: ConsoleLines) -> Result<Vec<String>, String> {
-    if args.partition.is_some() {
-        return Err("--partition over --via exec is not supported (the console producer picks partitions)".into());
-    }
-    if args.format == InputFormat::Json {
-        return Err("--format json over --via exec is not supported (the console producer reads text lines)".into());
-    }
-    let mut a = vec!["--topic".to_string(), args.topic.clone()];
-    a.extend(["--producer-property".into(), format!("acks={}", args.acks)]);
-    a.extend(["--producer-property".into(), format!("enable.idempotence={}", args.acks == "all")]);
-    if args.compression != "none" {
-        a.extend(["--compression-codec".into(), args.compression.clone()]);
-    }
-    // A send that cannot be delivered fails within the command's timeout, not after minutes.
-    let ms = args.timeout.as_millis().max(1000);
-    a.extend(["--producer-property".into(), format!("delivery.timeout.ms={}", ms * 2)]);
-    a.extend(["--producer-property".into(), format!("request.timeout.ms={ms}")]);
-    a.extend(["--producer-property".into(), format!("max.block.ms={ms}")]);
-    a.extend(lines.properties());
-    Ok(a)
-}
-
-/// produce --via exec: the lines are checked here exactly as on the client route, then fed
-/// to kafka-console-producer.sh in a broker pod through the exec's stdin; closing stdin ends
-/// it. The topic and its max.message.bytes come from kafka-configs.sh in the same pod.
-async fn produce_via_exec(
-    ctx: &Context,
-    args: &ProduceArgs,
-    headers: Vec<(String, Option<Vec<u8>>)>,
-    reader: Box<dyn BufRead + Send>,
-    route: &ToolsRoute,
-    namespace: &str,
-) -> anyhow::Result<()> {
-    let lines = ConsoleLines { keys: args.key.is_some() || args.key_separator.is_some(), headers: !headers.is_empty() };
-    let usage = |m: String| {
-        Failure::new(ExitCode::Usage, m).hint("use --via port-forward (the default outside the cluster) for this")
-    };
-    let tool_args = console_producer_args(args, lines).map_err(usage)?;
-    // Fixed keys and headers are checked once, before anything runs.
-    let probe = Record {
-        key: args.key.as_ref().map(|k| k.as_bytes().to_vec()),
-        headers: headers.clone(),
-        ..Default::default()
-    };
-    if args.key_separator.is_none() {
-        lines
-            .encode(&Record { value: Some(Vec::new()), ..probe })
-            .map_err(|m| usage(format!("over --via exec: {m}")))?;
-    }
-    async {
-        let describe =
-            ["--describe", "--all", "--entity-type", "topics", "--entity-name", &args.topic].map(String::from);
-        let configs = route.run("kafka-configs.sh", &describe, None).await?;
-        if configs.code != 0 && String::from_utf8_lossy(&configs.stderr).contains("UnknownTopicOrPartition") {
-            return Err(missing_topic(&args.topic, namespace));
-        }
-        if configs.code != 0 {
-            return Err(tool_failed("kafka-configs.sh", &configs));
-        }
-        let max_bytes = max_message_bytes_in(&String::from_utf8_lossy(&configs.stdout)).ok_or_else(|| {
-            Failure::new(
-                ExitCode::Failure,
-                format!("kafka-configs.sh in pod {} gave no max.message.bytes for topic {}", configs.pod, args.topic),
-            )
-        })?;
-        let rules = LineRules::of(args, headers, max_bytes);
-        let (tx, mut rx) = mpsc::channel::<Record>(10_000);
-        let reader_task = tokio::task::spawn_blocking(move || read_input(reader, rules, tx));
-        let mut summary = ProduceSummary { topic: args.topic.clone(), ..Default::default() };
-        // Records become console lines on one side of a pipe; the exec reads the other.
-        let (mut pipe_in, pipe_out) = tokio::io::duplex(256 * 1024);
-        let encoder = async {
-            let mut refused = None;
-            while let Some(record) = rx.recv().await {
-                match lines.encode(&record) {
-                    Ok(line) => {
-                        summary.messages += 1;
-                        summary.bytes += record.size() as u64;
-                        if !args.dry_run && pipe_in.write_all(&line).await.is_err() {
-                            break;
-                        }
-                    }
-                    Err(m) => {
-                        refused = Some((summary.messages, m));
-                        break;
-                    }
-                }
-            }
-            drop(rx);
-            drop(pipe_in);
-            refused
-        };
-        let (refused, sent) = if args.dry_run {
-            drop(pipe_out);
-            (encoder.await, None)
-        } else {
-            let producer = route.run("kafka-console-producer.sh", &tool_args, Some(Box::new(pipe_out)));
-            let (refused, out) = tokio::join!(encoder, producer);
-            (refused, Some(out?))
-        };
-        let input = reader_task.await?;
-        let mut pod = String::new();
-        if let Some(out) = &sent {
-            if out.code != 0 {
-                return Err(tool_failed("kafka-console-producer.sh", out));
-            }
-            (summary.failed, summary.first_error) = send_failures_in(&String::from_utf8_lossy(&out.stderr));
-            summary.messages = summary.messages.saturating_sub(summary.failed);
-            pod = format!(" (kafka-console-producer.sh in pod {})", out.pod);
-        }
-        // The first bad line: one the reader refused, or one no console line can carry.
-        let refused = refused.map(|(n, m)| (n + 1, format!("over --via exec: {m}")));
-        let bad = [input.error, refused].into_iter().flatten().min_by_key(|(line, _)| *line);
-        let first_error = summary.first_error.clone().unwrap_or_default();
-        report(ctx, args, &summary, &pod, bad, (input.lines, &first_error))
-    }
-    .await
 }
 
 /// The summary line (and document), then the outcome: the first bad input line (usage), or
@@ -367,17 +226,6 @@ fn report(
     Ok(())
 }
 
-fn missing_topic(topic: &str, namespace: &str) -> anyhow::Error {
-    Failure::new(
-        ExitCode::NotFound,
-        format!("topic {topic} does not exist, and this cluster does not create topics on first use"),
-    )
-    .hint(format!(
-        "create it first: kubectl kafka -n {namespace} topics create {topic} --partitions 1 --replication-factor 3"
-    ))
-    .into()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -392,37 +240,6 @@ mod tests {
             max_bytes: 100,
             topic: "t".into(),
         }
-    }
-
-    fn produce_args(extra: &[&str]) -> ProduceArgs {
-        use clap::Parser;
-        #[derive(Parser)]
-        struct Wrap {
-            #[command(flatten)]
-            args: ProduceArgs,
-        }
-        let mut argv = vec!["produce", "orders"];
-        argv.extend(extra);
-        Wrap::parse_from(argv).args
-    }
-
-    #[test]
-    fn the_console_producer_gets_what_it_can_do() {
-        let plain = ConsoleLines { keys: false, headers: false };
-        let a = console_producer_args(&produce_args(&["--acks", "1", "--compression", "zstd"]), plain).unwrap();
-        assert_eq!(a[..2], ["--topic", "orders"]);
-        assert!(a.windows(2).any(|w| w == ["--producer-property", "acks=1"]));
-        assert!(a.windows(2).any(|w| w == ["--producer-property", "enable.idempotence=false"]));
-        assert!(a.windows(2).any(|w| w == ["--compression-codec", "zstd"]));
-        assert!(a.windows(2).any(|w| w == ["--producer-property", "max.block.ms=30000"]), "the command's timeout");
-        let all = console_producer_args(&produce_args(&[]), ConsoleLines { keys: true, headers: false }).unwrap();
-        assert!(all.windows(2).any(|w| w == ["--producer-property", "enable.idempotence=true"]));
-        assert!(all.windows(2).any(|w| w == ["--property", "parse.key=true"]));
-        assert!(!all.contains(&"--compression-codec".to_string()));
-        let partition = console_producer_args(&produce_args(&["--partition", "2"]), plain).unwrap_err();
-        assert!(partition.contains("--partition over --via exec"));
-        let json = console_producer_args(&produce_args(&["--format", "json"]), plain).unwrap_err();
-        assert!(json.contains("--format json over --via exec"));
     }
 
     #[test]

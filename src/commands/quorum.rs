@@ -5,23 +5,21 @@ use crate::cli::QuorumArgs;
 use crate::cluster::Broker;
 use crate::commands::Context;
 use crate::health::verdict::DEFAULT_QUORUM_WINDOW_MS;
-use crate::kafka::quorum::{QUORUM_FETCH_TIMEOUT, Quorum, quorum_fetch_timeout};
+use crate::kafka::quorum::{QUORUM_FETCH_TIMEOUT, Quorum};
 use crate::output::format_age;
 
 pub async fn run(ctx: &Context, args: &QuorumArgs) -> anyhow::Result<()> {
     let session = ctx.session(args.timeout).await?;
     let result = async {
         let q = session.backend.quorum().await?;
-        // Caught up means fetched within the quorum's own fetch timeout, read from the
-        // brokers where the route can (the tools route reads no broker config: Kafka's
-        // default, said).
-        let window = match session.backend.client_opts() {
-            Some(opts) => {
-                let fallback = session.brokers.iter().filter_map(|b| b.node_id).find(|id| *id != q.leader_id);
-                quorum_fetch_timeout(opts, q.leader_id, fallback).await.map_err(|e| format!("{e:#}"))
-            }
-            None => Err("not readable over --via exec".to_string()),
-        };
+        // Caught up means fetched within the quorum's own fetch timeout, as the leader (else
+        // another broker) reports it; Kafka's default, said, when none can.
+        let fallback = session.brokers.iter().filter_map(|b| b.node_id).find(|id| *id != q.leader_id);
+        let window = session
+            .backend
+            .broker_int_config(q.leader_id, fallback, QUORUM_FETCH_TIMEOUT)
+            .await
+            .map_err(|e| format!("not readable ({e:#})"));
         let window = window.unwrap_or_else(|why| {
             ctx.printer.note(&format!(
                 "{QUORUM_FETCH_TIMEOUT} {why}: caught up judged with Kafka's default {DEFAULT_QUORUM_WINDOW_MS} ms"

@@ -52,7 +52,7 @@ pub async fn features_of_each(
         let address = format!("{}:{}", b.host, b.port);
         let features = WireClient::connect(&address, opts.timeout)
             .await
-            .map(|c| c.features().clone())
+            .map(|c| features_from(c.api_versions()))
             .map_err(|err| err.context(format!("ask broker {} for its features", b.id)));
         (b.id, features)
     });

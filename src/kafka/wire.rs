@@ -15,7 +15,8 @@ pub struct WireClient {
     stream: TcpStream,
     address: String,
     versions: HashMap<i16, (i16, i16)>,
-    features: super::features::BrokerFeatures,
+    /// The broker's ApiVersions answer (its features among it).
+    api_versions: ApiVersionsResponse,
     correlation: i32,
     timeout: Duration,
 }
@@ -50,7 +51,7 @@ impl WireClient {
             stream,
             address: address.to_string(),
             versions: HashMap::new(),
-            features: Default::default(),
+            api_versions: Default::default(),
             correlation: 0,
             timeout,
         };
@@ -68,14 +69,14 @@ impl WireClient {
             anyhow::bail!("ApiVersions to {address}: error code {}", resp.error_code);
         }
         client.versions = resp.api_keys.iter().map(|k| (k.api_key, (k.min_version, k.max_version))).collect();
-        client.features = super::features::features_from(&resp);
+        client.api_versions = resp;
         Ok(client)
     }
 
-    /// The feature versions the broker supports and the cluster's finalized ones, as its
-    /// ApiVersions answer gave them.
-    pub fn features(&self) -> &super::features::BrokerFeatures {
-        &self.features
+    /// The broker's ApiVersions answer (the feature versions it supports and the cluster's
+    /// finalized ones are in it).
+    pub fn api_versions(&self) -> &ApiVersionsResponse {
+        &self.api_versions
     }
 
     /// The highest version both sides speak.

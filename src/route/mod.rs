@@ -6,6 +6,7 @@
 
 pub mod client;
 pub mod rows;
+pub mod stream;
 pub mod tools;
 
 use std::collections::BTreeMap;
@@ -98,14 +99,6 @@ impl Backend {
         match self {
             Backend::Client(c) => Some(&c.opts),
             Backend::Tools(_) => None,
-        }
-    }
-
-    /// The tools route, for the streaming commands that feed a script.
-    pub fn tools(&self) -> Option<&ToolsRoute> {
-        match self {
-            Backend::Tools(t) => Some(t),
-            Backend::Client(_) => None,
         }
     }
 
@@ -212,6 +205,32 @@ impl Backend {
         match self {
             Backend::Client(c) => c.quorum().await,
             Backend::Tools(t) => t.quorum().await,
+        }
+    }
+
+    /// An integer config of each topic named (e.g. min.insync.replicas); topics whose value
+    /// could not be read are listed as failed, never guessed.
+    pub async fn topic_int_configs(
+        &self,
+        topics: &[String],
+        name: &str,
+    ) -> anyhow::Result<crate::kafka::admin::IntConfigs> {
+        match self {
+            Backend::Client(c) => crate::kafka::admin::topic_int_config(&c.opts, topics, name).await,
+            Backend::Tools(t) => t.topic_int_configs(topics, name).await,
+        }
+    }
+
+    /// An integer config of broker `id` as that broker reports it (e.g. the quorum's fetch
+    /// timeout), else of `fallback`.
+    pub async fn broker_int_config(&self, id: i32, fallback: Option<i32>, name: &str) -> anyhow::Result<i64> {
+        let read = match self {
+            Backend::Client(c) => crate::kafka::admin::broker_int_config(&c.opts, id, name).await,
+            Backend::Tools(t) => t.broker_int_config(id, name).await,
+        };
+        match (read, fallback) {
+            (Err(_), Some(other)) if other != id => Box::pin(self.broker_int_config(other, None, name)).await,
+            (read, _) => read,
         }
     }
 

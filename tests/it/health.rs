@@ -50,7 +50,10 @@ fn doctor_on_the_guides_manifests_finds_the_rollout_hang_and_one_node() {
     assert_eq!(local.len(), 3, "{findings:#?}");
     assert!(local.iter().all(|f| f["severity"] == "info"
         && f["message"].as_str().unwrap().contains("(hostPath), which attaches only on worker1")));
-    assert_eq!(checks.len(), 7, "nothing else: {checks:?}");
+    // A fragile topic another test makes at the same time (doctor_trips_on_a_fragile_topic)
+    // may show up; nothing else may.
+    let others: Vec<&&str> = checks.iter().filter(|c| **c != "topic-durability").collect();
+    assert_eq!(others.len(), 7, "nothing else: {checks:?}");
 }
 
 #[test]

@@ -16,6 +16,7 @@ use tokio::io::AsyncRead;
 use crate::connect::Target;
 use crate::connect::exec::{ExecOutput, KAFKA_BIN, kafka_tool, run_in_pod};
 use crate::exit::{ExitCode, Failure};
+use crate::kafka::admin::IntConfigs;
 use crate::kafka::admin::TopicSpec;
 use crate::kafka::groups::{GroupOffset, Member, ResetRow, ResetTo};
 use crate::kafka::logdirs::{LogDirUsage, usage_from_tool};
@@ -27,7 +28,7 @@ use super::{Created, ResetRequest, already_exists};
 use console::{
     ToolOffset, group_members_in, group_missing_in, group_offsets_in, group_states_in, quorum_in, reset_plan_in,
 };
-use parse::{GroupDeletion, configs_in, group_deletion_in, offsets_in, topics_in};
+use parse::{GroupDeletion, configs_by_topic_in, configs_in, group_deletion_in, offsets_in, topics_in};
 
 /// What a tool reads on its stdin.
 pub type Stdin = Box<dyn AsyncRead + Send + Unpin>;
@@ -88,6 +89,41 @@ impl ToolsRoute {
     /// Runs a script; the whole outcome, whatever its exit code.
     pub async fn run(&self, script: &str, args: &[String], stdin: Option<Stdin>) -> anyhow::Result<ExecOutput> {
         self.runner.run(script, args, stdin).await
+    }
+
+    /// An integer config of every topic named, from one kafka-configs.sh run over all topics.
+    pub async fn topic_int_configs(&self, topics: &[String], name: &str) -> anyhow::Result<IntConfigs> {
+        let args = ["--describe", "--all", "--entity-type", "topics"].map(String::from);
+        let by_topic = configs_by_topic_in(&self.output("kafka-configs.sh", &args).await?);
+        let mut read = IntConfigs::default();
+        for t in topics {
+            match by_topic.get(t).and_then(|rows| rows.iter().find(|c| c.name == name)).and_then(|c| c.value.clone()) {
+                Some(v) => match v.parse() {
+                    Ok(n) => {
+                        read.values.insert(t.clone(), n);
+                    }
+                    Err(_) => {
+                        read.failed.insert(t.clone(), format!("{name}={v} is not a number"));
+                    }
+                },
+                None => {
+                    read.failed.insert(t.clone(), format!("kafka-configs.sh listed no {name}"));
+                }
+            }
+        }
+        Ok(read)
+    }
+
+    /// An integer config of broker `id` (kafka-configs.sh --describe --all on that broker).
+    pub async fn broker_int_config(&self, id: i32, name: &str) -> anyhow::Result<i64> {
+        let args =
+            ["--describe", "--all", "--entity-type", "brokers", "--entity-name", &id.to_string()].map(String::from);
+        let text = self.output("kafka-configs.sh", &args).await?;
+        configs_in(&text)
+            .into_iter()
+            .find(|c| c.name == name)
+            .and_then(|c| c.value?.parse().ok())
+            .ok_or_else(|| anyhow::anyhow!("broker {id} reports no {name}"))
     }
 
     /// Runs a script without stdin and returns its stdout, or `tool_failed`.
@@ -391,6 +427,33 @@ mod tests {
     const DESCRIBE: &str = "Topic: orders\tTopicId: x\tPartitionCount: 2\tReplicationFactor: 3\tConfigs: min.insync.replicas=2\n\
         \tTopic: orders\tPartition: 0\tLeader: 1\tReplicas: 1,2,3\tIsr: 1,2,3\n\
         \tTopic: orders\tPartition: 1\tLeader: 2\tReplicas: 2,3,1\tIsr: 2,3\n";
+
+    #[tokio::test]
+    async fn topic_and_broker_configs_over_the_tools() {
+        let every_topic = "All configs for topic orders are:\n  min.insync.replicas=2 sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:min.insync.replicas=2, DEFAULT_CONFIG:min.insync.replicas=1}\n  retention.ms=604800000 sensitive=false synonyms={}\nAll configs for topic audit are:\n  min.insync.replicas=1 sensitive=false synonyms={DEFAULT_CONFIG:min.insync.replicas=1}\n";
+        let broker = "All configs for broker 2 are:\n  controller.quorum.fetch.timeout.ms=2000 sensitive=false synonyms={DEFAULT_CONFIG:controller.quorum.fetch.timeout.ms=2000}\n";
+        let r = route(
+            FakeRunner::default()
+                .answer("kafka-configs.sh", &["--describe", "--all", "--entity-type", "topics"], every_topic, "", 0)
+                .answer(
+                    "kafka-configs.sh",
+                    &["--describe", "--all", "--entity-type", "brokers", "--entity-name", "2"],
+                    broker,
+                    "",
+                    0,
+                ),
+        );
+        let names = ["orders", "audit", "gone"].map(String::from);
+        let read = r.topic_int_configs(&names, "min.insync.replicas").await.unwrap();
+        assert_eq!(read.values, [("audit".to_string(), 1), ("orders".to_string(), 2)].into());
+        assert_eq!(
+            read.failed.keys().collect::<Vec<_>>(),
+            ["gone"],
+            "a topic without the value is failed, not guessed"
+        );
+        assert_eq!(r.broker_int_config(2, "controller.quorum.fetch.timeout.ms").await.unwrap(), 2000);
+        assert!(r.broker_int_config(2, "no.such.config").await.is_err());
+    }
 
     #[tokio::test]
     async fn topics_list_over_the_tools_has_partitions_and_replication() {

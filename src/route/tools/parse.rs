@@ -69,6 +69,29 @@ pub fn configs_in(text: &str) -> Vec<ConfigRow> {
     rows
 }
 
+/// `kafka-configs.sh --describe --all --entity-type topics` without a name (every topic): a
+/// section `All configs for topic T are:` per topic, each with `configs_in` lines.
+pub fn configs_by_topic_in(text: &str) -> BTreeMap<String, Vec<ConfigRow>> {
+    let mut out = BTreeMap::new();
+    let mut current: Option<(String, String)> = None;
+    let flush = |c: Option<(String, String)>, out: &mut BTreeMap<String, Vec<ConfigRow>>| {
+        if let Some((topic, body)) = c {
+            out.insert(topic, configs_in(&body));
+        }
+    };
+    for line in text.lines() {
+        if let Some(topic) = line.strip_prefix("All configs for topic ").and_then(|r| r.strip_suffix(" are:")) {
+            flush(current.take(), &mut out);
+            current = Some((topic.to_string(), String::new()));
+        } else if let Some((_, body)) = current.as_mut() {
+            body.push_str(line);
+            body.push('\n');
+        }
+    }
+    flush(current, &mut out);
+    out
+}
+
 /// `kafka-get-offsets.sh`: `topic:partition:offset` lines (the topic may itself hold ':').
 pub fn offsets_in(text: &str) -> BTreeMap<(String, i32), i64> {
     text.lines()
