@@ -93,6 +93,7 @@ async fn live_values(kind: Live, g: &Globals) -> anyhow::Result<Vec<String>> {
         selector: g.selector.clone().unwrap_or_else(|| "app=kafka".into()),
         via: Via::Auto,
         verbose: 0,
+        injected: None,
     };
     if kind == Live::Contexts {
         let cfg = kube::config::Kubeconfig::read()?;

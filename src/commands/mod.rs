@@ -23,6 +23,9 @@ pub mod topics;
 pub mod upgrade;
 pub mod version;
 
+#[cfg(test)]
+mod json_tests;
+
 /// What every command gets: the printer and how to reach the cluster.
 #[derive(Clone)]
 pub struct Context {
@@ -31,6 +34,16 @@ pub struct Context {
     pub selector: String,
     pub via: crate::connect::via::Via,
     pub verbose: u8,
+    /// A cluster client and tool runner given from outside (command tests); None: from the
+    /// kubeconfig, and exec into the brokers' pods.
+    pub injected: Option<Injected>,
+}
+
+/// What command tests put in place of the kubeconfig's cluster and the pods' tools.
+#[derive(Clone)]
+pub struct Injected {
+    pub cluster: Cluster,
+    pub runner: Option<std::sync::Arc<dyn crate::route::tools::ToolRunner>>,
 }
 
 impl Context {
@@ -46,16 +59,25 @@ impl Context {
             selector: global.selector.clone(),
             via: global.via,
             verbose: global.verbose,
+            injected: None,
         }
     }
 
     pub async fn connect(&self) -> anyhow::Result<Cluster> {
-        Cluster::connect(&self.cluster).await
+        match &self.injected {
+            Some(i) => Ok(i.cluster.clone()),
+            None => Cluster::connect(&self.cluster).await,
+        }
     }
 
     /// How this command's route opens: `--via`, Kafka requests bounded by `timeout`.
     pub fn route_options(&self, timeout: std::time::Duration) -> RouteOptions {
-        RouteOptions { via: self.via, timeout, debug: (self.verbose >= 3).then(|| "broker,protocol".to_string()) }
+        RouteOptions {
+            via: self.via,
+            timeout,
+            debug: (self.verbose >= 3).then(|| "broker,protocol".to_string()),
+            runner: self.injected.as_ref().and_then(|i| i.runner.clone()),
+        }
     }
 
     /// The route over already discovered brokers.

@@ -33,17 +33,38 @@ impl OutputFormat {
 pub struct Printer {
     pub format: OutputFormat,
     pub quiet: bool,
+    /// Where stdout's data goes instead, for command tests (None: stdout).
+    capture: Option<std::sync::Arc<std::sync::Mutex<Vec<u8>>>>,
 }
 
 impl Printer {
     pub fn new(format: OutputFormat, quiet: bool) -> Printer {
-        Printer { format, quiet }
+        Printer { format, quiet, capture: None }
+    }
+
+    /// A quiet printer whose data lands in the returned buffer, for command tests.
+    pub fn capturing(format: OutputFormat) -> (Printer, std::sync::Arc<std::sync::Mutex<Vec<u8>>>) {
+        let buffer = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        (Printer { format, quiet: true, capture: Some(buffer.clone()) }, buffer)
+    }
+
+    fn out(&self, text: &str) -> anyhow::Result<()> {
+        match &self.capture {
+            Some(buffer) => {
+                buffer
+                    .lock()
+                    .map_err(|_| anyhow::anyhow!("output buffer poisoned"))?
+                    .extend_from_slice(text.as_bytes());
+                Ok(())
+            }
+            None => write_stdout(text),
+        }
     }
 
     /// A table like `kubectl get`: upper-case headers, no borders, columns three spaces apart.
     pub fn table(&self, headers: &[&str], rows: &[Vec<String>]) -> anyhow::Result<()> {
         let text = render_table(headers, rows);
-        write_stdout(&text)
+        self.out(&text)
     }
 
     /// A document (the rows' data) as JSON or YAML.
@@ -52,14 +73,14 @@ impl Printer {
             OutputFormat::Yaml => serde_yaml_ng::to_string(value)?,
             _ => serde_json::to_string_pretty(value)? + "\n",
         };
-        write_stdout(&text)
+        self.out(&text)
     }
 
     /// Plain lines of data on stdout (version, names).
     pub fn lines(&self, lines: &[String]) -> anyhow::Result<()> {
         let mut text = lines.join("\n");
         text.push('\n');
-        write_stdout(&text)
+        self.out(&text)
     }
 
     pub fn warn(&self, message: &str) {

@@ -286,11 +286,14 @@ pub fn require_ready<'a>(brokers: &'a [Broker], namespace: &str, printer: &Print
 }
 
 /// How to open a route: `--via`, the Kafka request timeout, librdkafka debug contexts.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct RouteOptions {
     pub via: Via,
     pub timeout: Duration,
     pub debug: Option<String>,
+    /// What runs Kafka's tools on the tools route (None: exec in the broker's pod). Command
+    /// tests pass a fake.
+    pub runner: Option<Arc<dyn tools::ToolRunner>>,
 }
 
 /// Resolves `--via` into the backend: the only place the route is chosen.
@@ -347,8 +350,14 @@ pub async fn open(
             require_upgrade(cluster, "exec").await?;
             let target = targets.into_iter().next().expect("checked non-empty");
             tracing::info!("transport: exec in a pod of broker {}", target.name);
-            let runner = tools::PodRunner { pods: Api::namespaced(cluster.client.clone(), &cluster.namespace), target };
-            Ok(Backend::Tools(ToolsRoute::new(Arc::new(runner))))
+            let runner: Arc<dyn tools::ToolRunner> = match &options.runner {
+                Some(runner) => runner.clone(),
+                None => Arc::new(tools::PodRunner {
+                    pods: Api::namespaced(cluster.client.clone(), &cluster.namespace),
+                    target,
+                }),
+            };
+            Ok(Backend::Tools(ToolsRoute::new(runner)))
         }
     }
 }
