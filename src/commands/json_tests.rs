@@ -100,6 +100,7 @@ async fn run_json(args: &[&str], runner: FakeRunner) -> Ran {
     argv.extend_from_slice(args);
     let cli = Cli::try_parse_from(argv).expect("valid arguments");
     let (cluster, asked) = mock_cluster();
+    let broker = crate::kafka::fake_broker::start().await;
     let (printer, out) = Printer::capturing(OutputFormat::Json);
     let ctx = Context {
         printer,
@@ -107,7 +108,7 @@ async fn run_json(args: &[&str], runner: FakeRunner) -> Ran {
         selector: "app=kafka".into(),
         via: cli.global.via,
         verbose: 0,
-        injected: Some(Injected { cluster, runner: Some(Arc::new(runner)) }),
+        injected: Some(Injected { cluster, runner: Some(Arc::new(runner)), bootstrap: Some(broker.clone()) }),
     };
     let outcome = dispatch_command(&ctx, &cli.command).await;
     let text = String::from_utf8(out.lock().unwrap().clone()).unwrap();
@@ -275,4 +276,46 @@ async fn a_command_the_tools_route_cannot_answer_says_so_before_anything_runs() 
     let message = format!("{:#}", ran.outcome.unwrap_err());
     assert!(message.contains("--partition over --via exec is not supported"), "{message}");
     assert_eq!(ran.doc, Value::Null, "nothing printed");
+}
+
+// The same commands over the client route, against the fake broker (three brokers, topic
+// `orders` with partition 1 missing broker 3 from its ISR; metadata.version 19 = 3.7-IV4).
+
+#[tokio::test]
+async fn topics_list_over_the_client_route_is_the_same_document() {
+    let ran = run_json(&["topics", "list"], FakeRunner::default()).await;
+    ran.outcome.unwrap();
+    assert_eq!(
+        ran.doc,
+        json!({"topics": [{"name": "orders", "partitions": 2, "replicationFactor": 3, "underReplicated": 1, "offline": 0, "internal": false}]})
+    );
+}
+
+#[tokio::test]
+async fn status_over_the_client_route_adds_kafkas_side() {
+    let ran = run_json(&["status"], FakeRunner::default()).await;
+    assert_eq!(ran.code(), Some(crate::exit::ExitCode::NotReady), "kafka-3's pod is in CrashLoopBackOff");
+    let brokers = ran.doc["brokers"].as_array().unwrap();
+    let of = |i: usize, key: &str| brokers[i][key].clone();
+    assert_eq!((of(0, "activeController"), of(1, "activeController")), (json!(true), json!(false)));
+    assert_eq!(
+        (of(0, "partitionsLed"), of(1, "partitionsLed"), of(2, "partitionsLed")),
+        (json!(1), json!(1), json!(0))
+    );
+    assert_eq!((of(0, "underReplicated"), of(2, "underReplicated")), (json!(1), json!(1)));
+    // Each broker asked for its own ApiVersions: metadata.version 19 is the 3.7 line.
+    assert_eq!(of(0, "kafkaVersion"), json!("3.7"));
+}
+
+#[tokio::test]
+async fn quorum_over_the_client_route_matches_the_tools_route() {
+    let ran = run_json(&["--request-timeout", "2s", "quorum"], FakeRunner::default()).await;
+    ran.outcome.unwrap();
+    let doc = ran.doc;
+    assert_eq!(
+        (doc["leaderId"].as_i64(), doc["leaderEpoch"].as_i64(), doc["highWatermark"].as_i64()),
+        (Some(1), Some(6), Some(1715))
+    );
+    assert_eq!(doc["voters"].as_array().map(Vec::len), Some(3));
+    assert_eq!((doc["voters"][2]["logEndOffset"].as_i64(), doc["voters"][2]["lag"].as_i64()), (Some(1700), Some(16)));
 }

@@ -44,6 +44,8 @@ pub struct Context {
 pub struct Injected {
     pub cluster: Cluster,
     pub runner: Option<std::sync::Arc<dyn crate::route::tools::ToolRunner>>,
+    /// The client route's bootstrap (a fake broker's address).
+    pub bootstrap: Option<String>,
 }
 
 impl Context {
@@ -77,6 +79,7 @@ impl Context {
             timeout,
             debug: (self.verbose >= 3).then(|| "broker,protocol".to_string()),
             runner: self.injected.as_ref().and_then(|i| i.runner.clone()),
+            bootstrap: self.injected.as_ref().and_then(|i| i.bootstrap.clone()),
         }
     }
 

@@ -4,6 +4,8 @@
 pub mod admin;
 pub mod configs;
 pub mod consume;
+#[cfg(test)]
+pub mod fake_broker;
 pub mod features;
 pub mod groups;
 pub mod logdirs;

@@ -294,6 +294,9 @@ pub struct RouteOptions {
     /// What runs Kafka's tools on the tools route (None: exec in the broker's pod). Command
     /// tests pass a fake.
     pub runner: Option<Arc<dyn tools::ToolRunner>>,
+    /// A bootstrap list the client route uses directly, whatever `--via` says of Kafka clients
+    /// (command tests point it at a fake broker). None: chosen as `--via` says.
+    pub bootstrap: Option<String>,
 }
 
 /// Resolves `--via` into the backend: the only place the route is chosen.
@@ -315,7 +318,13 @@ pub async fn open(
         .into());
     }
     let opts = |bootstrap| KafkaOptions { bootstrap, timeout: options.timeout, debug: options.debug.clone() };
-    match choose(options.via, &targets).await {
+    let chosen = match (&options.bootstrap, options.via) {
+        (Some(bootstrap), Via::Auto | Via::PortForward | Via::Direct) => {
+            Chosen::Direct { bootstrap: bootstrap.clone(), why: "the bootstrap given".into() }
+        }
+        _ => choose(options.via, &targets).await,
+    };
+    match chosen {
         Chosen::Direct { bootstrap, why } => {
             tracing::info!("transport: direct to {bootstrap} ({why})");
             Ok(Backend::Client(ClientRoute { opts: opts(bootstrap), tunnels: None }))
