@@ -500,28 +500,8 @@ fn rebalance_reads_racks_from_the_brokers_and_keeps_replicas_on_two_racks() {
     };
     let c = crate::own_cluster::Cluster::create_with("kafka-racks", "3.7.1", racks);
     // Every partition on both racks; broker 1 holds four replicas, 2 and 3 two each.
-    let create = |ns: &str, topic: &str| {
-        kubectl(&[
-            "-n",
-            ns,
-            "exec",
-            "deploy/kafka-1",
-            "-c",
-            "kafka",
-            "--",
-            "/opt/kafka/bin/kafka-topics.sh",
-            "--bootstrap-server",
-            "localhost:9092",
-            "--create",
-            "--topic",
-            topic,
-            "--replica-assignment",
-            "1:2,1:3,1:2,1:3",
-        ])
-        .ok();
-    };
     let topic = "racked";
-    create("kafka-racks", topic);
+    c.create_placed_topic(topic, "1:2,1:3,1:2,1:3");
     let racked = crate::own_cluster::json(c.kk(&["rebalance", "--topic", topic, "-o", "json"]).ok());
     // Evening the counts would put both replicas of a partition on rack b: the plan keeps the racks.
     assert_eq!(racked["replicasToCopy"], 0, "{racked}");

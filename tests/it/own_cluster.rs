@@ -63,6 +63,29 @@ impl Cluster {
         plugin(&all)
     }
 
+    /// Creates `topic` with Kafka's own tool in broker 1's pod, its replicas placed as
+    /// `assignment` says (`1:2,1:3`: partition by partition; the plugin places none itself).
+    pub fn create_placed_topic(&self, topic: &str, assignment: &str) {
+        kubectl(&[
+            "-n",
+            &self.namespace,
+            "exec",
+            "deploy/kafka-1",
+            "-c",
+            "kafka",
+            "--",
+            "/opt/kafka/bin/kafka-topics.sh",
+            "--bootstrap-server",
+            "localhost:9092",
+            "--create",
+            "--topic",
+            topic,
+            "--replica-assignment",
+            assignment,
+        ])
+        .ok();
+    }
+
     pub fn kk_stdin(&self, args: &[&str], input: &str) -> Run {
         let mut all = vec!["-n", self.namespace.as_str()];
         all.extend_from_slice(args);

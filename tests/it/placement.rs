@@ -97,22 +97,7 @@ fn move_with_the_data_and_onto_a_new_volume_under_a_live_producer_and_group() {
     let topic = "move-load";
     c.kk(&["topics", "create", topic, "--partitions", "4", "-r", "3", "--config", "min.insync.replicas=2"]).ok();
     // An idle topic whose data the moves must keep: a replica on every broker.
-    kubectl(&[
-        "-n",
-        "kafka-move",
-        "exec",
-        "deploy/kafka-1",
-        "--",
-        "/opt/kafka/bin/kafka-topics.sh",
-        "--bootstrap-server",
-        "localhost:9092",
-        "--create",
-        "--topic",
-        "move-still",
-        "--replica-assignment",
-        "3:4:1,4:3:2",
-    ])
-    .ok();
+    c.create_placed_topic("move-still", "3:4:1,4:3:2");
     let lines: String = (0..3000).map(|i| format!("still-{i}\n")).collect();
     c.kk_stdin(&["produce", "move-still"], &lines).ok();
     let load = crate::load::Load::start_in("kafka-move", topic, "move-load-group");
