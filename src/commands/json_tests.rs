@@ -319,3 +319,26 @@ async fn quorum_over_the_client_route_matches_the_tools_route() {
     assert_eq!(doc["voters"].as_array().map(Vec::len), Some(3));
     assert_eq!((doc["voters"][2]["logEndOffset"].as_i64(), doc["voters"][2]["lag"].as_i64()), (Some(1700), Some(16)));
 }
+
+#[tokio::test]
+async fn status_over_the_tools_route_adds_kafkas_side_but_no_versions() {
+    let status = "ClusterId:              5L6g3nShT-eMCtK--X86AZA\nLeaderId:               2\nLeaderEpoch:            6\n\
+                  HighWatermark:          1715\nMaxFollowerLag:         0\nCurrentVoters:          [1,2,3]\n";
+    let replication = "NodeId\tLogEndOffset\tLag\tLastFetchTimestamp\tLastCaughtUpTimestamp\tStatus  \t\n\
+                       2     \t1716        \t0  \t1795604417848     \t1795604417848        \tLeader  \t\n";
+    let runner = FakeRunner::default()
+        .answer("kafka-topics.sh", &["--describe"], TOPICS, "", 0)
+        .answer("kafka-metadata-quorum.sh", &["describe", "--status"], status, "", 0)
+        .answer("kafka-metadata-quorum.sh", &["describe", "--replication"], replication, "", 0);
+    let ran = run_json(&["--via", "exec", "status"], runner).await;
+    assert_eq!(ran.code(), Some(crate::exit::ExitCode::NotReady));
+    let brokers = ran.doc["brokers"].as_array().unwrap();
+    let of = |i: usize, key: &str| brokers[i][key].clone();
+    assert_eq!((of(0, "activeController"), of(1, "activeController")), (json!(false), json!(true)));
+    assert_eq!(
+        (of(0, "partitionsLed"), of(1, "partitionsLed"), of(2, "partitionsLed")),
+        (json!(1), json!(1), json!(0))
+    );
+    assert_eq!((of(0, "underReplicated"), of(2, "underReplicated")), (json!(1), json!(1)));
+    assert!(of(0, "kafkaVersion").is_null(), "only a client asks each broker which release it runs");
+}

@@ -215,7 +215,9 @@ async fn add_volume_locality(cluster: &crate::cluster::Cluster, chosen: &[&Broke
     }
 }
 
-/// Fills in the Kafka side when Kafka answers quickly; otherwise leaves it unknown.
+/// Fills in the Kafka side when Kafka answers quickly (on either route: the tools route's
+/// scripts take a JVM start each, the client route one round trip); otherwise leaves it
+/// unknown.
 async fn add_kafka_side(ctx: &Context, cluster: &crate::cluster::Cluster, brokers: &[Broker], rows: &mut [StatusRow]) {
     let quiet = crate::output::Printer::new(ctx.printer.format, true);
     let limit = std::time::Duration::from_secs(3);
@@ -225,35 +227,32 @@ async fn add_kafka_side(ctx: &Context, cluster: &crate::cluster::Cluster, broker
         tracing::info!("status: Kafka not reached; its columns stay unknown");
         return;
     };
-    if let Some(opts) = route.client_opts() {
-        let facts = tokio::time::timeout(limit, async {
-            // One plain Metadata request and DescribeQuorum side by side: the first answer fast.
-            let (meta, quorum) =
-                tokio::join!(crate::kafka::metadata::quick_metadata(opts), crate::kafka::quorum::describe_quorum(opts));
-            let meta = meta.ok()?;
-            // The version each broker runs, from each broker itself (not for the plain table).
-            let versions = if ctx.printer.format == OutputFormat::Table {
-                Vec::new()
-            } else {
-                crate::kafka::features::features_of_each(opts, &meta.brokers).await
-            };
-            Some((meta, quorum.ok().map(|q| q.leader_id), versions))
-        })
-        .await;
-        if let Ok(Some((meta, leader, versions))) = facts {
-            for row in rows.iter_mut() {
-                let Some(id) = row.node_id else { continue };
-                let parts = meta.topics.iter().flat_map(|t| t.partitions.iter());
-                row.partitions_led = Some(parts.clone().filter(|p| p.leader == id).count());
-                row.under_replicated =
-                    Some(parts.filter(|p| p.replicas.contains(&id) && p.isr.len() < p.replicas.len()).count());
-                row.active_controller = leader.map(|l| l == id);
-                row.kafka_version = versions
-                    .iter()
-                    .find(|(b, _)| *b == id)
-                    .and_then(|(_, f)| f.as_ref().ok()?.supported.get(crate::release::METADATA_VERSION).map(|r| r.max))
-                    .map(crate::release::describe_max_level);
-            }
+    let facts = tokio::time::timeout(limit, async {
+        // One plain Metadata request and DescribeQuorum side by side: the first answer fast.
+        let (meta, quorum) = tokio::join!(route.partitions(), route.quorum());
+        let meta = meta.ok()?;
+        // The version each broker runs, from each broker itself (not for the plain table).
+        let versions = if ctx.printer.format == OutputFormat::Table {
+            Vec::new()
+        } else {
+            route.features_of_each(&meta.brokers).await
+        };
+        Some((meta, quorum.ok().map(|q| q.leader_id), versions))
+    })
+    .await;
+    if let Ok(Some((meta, leader, versions))) = facts {
+        for row in rows.iter_mut() {
+            let Some(id) = row.node_id else { continue };
+            let parts = meta.topics.iter().flat_map(|t| t.partitions.iter());
+            row.partitions_led = Some(parts.clone().filter(|p| p.leader == id).count());
+            row.under_replicated =
+                Some(parts.filter(|p| p.replicas.contains(&id) && p.isr.len() < p.replicas.len()).count());
+            row.active_controller = leader.map(|l| l == id);
+            row.kafka_version = versions
+                .iter()
+                .find(|(b, _)| *b == id)
+                .and_then(|(_, f)| f.as_ref().ok()?.supported.get(crate::release::METADATA_VERSION).map(|r| r.max))
+                .map(crate::release::describe_max_level);
         }
     }
     route.close().await;

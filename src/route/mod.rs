@@ -94,14 +94,6 @@ impl Backend {
         }
     }
 
-    /// The client options, when the route is a client (for checks that are skipped otherwise).
-    pub fn client_opts(&self) -> Option<&KafkaOptions> {
-        match self {
-            Backend::Client(c) => Some(&c.opts),
-            Backend::Tools(_) => None,
-        }
-    }
-
     pub async fn topics(&self, all: bool) -> anyhow::Result<Vec<TopicSummary>> {
         match self {
             Backend::Client(c) => c.topics(all).await,
@@ -205,6 +197,27 @@ impl Backend {
         match self {
             Backend::Client(c) => c.quorum().await,
             Backend::Tools(t) => t.quorum().await,
+        }
+    }
+
+    /// Every topic's partitions with their leaders and ISRs, as one broker answers (internal
+    /// topics too); the brokers too where the route can tell (the client route).
+    pub async fn partitions(&self) -> anyhow::Result<crate::kafka::metadata::ClusterMeta> {
+        match self {
+            Backend::Client(c) => crate::kafka::metadata::quick_metadata(&c.opts).await.map_err(|e| c.unreachable(e)),
+            Backend::Tools(t) => t.partitions().await,
+        }
+    }
+
+    /// Each broker's own ApiVersions answer (the release it runs): only a client can ask each
+    /// broker; the tools route answers with none.
+    pub async fn features_of_each(
+        &self,
+        brokers: &[crate::kafka::metadata::BrokerMeta],
+    ) -> Vec<(i32, anyhow::Result<crate::kafka::features::BrokerFeatures>)> {
+        match self {
+            Backend::Client(c) => crate::kafka::features::features_of_each(&c.opts, brokers).await,
+            Backend::Tools(_) => Vec::new(),
         }
     }
 

@@ -146,6 +146,11 @@ impl ToolsRoute {
         Ok(summarise(&topics_in(&text), all))
     }
 
+    /// Every topic's partitions, internal ones too (`kafka-topics.sh --describe`).
+    pub async fn partitions(&self) -> anyhow::Result<crate::kafka::metadata::ClusterMeta> {
+        Ok(topics_in(&self.output("kafka-topics.sh", &argv(&["--describe"])).await?))
+    }
+
     /// One topic: partitions (`kafka-topics.sh --describe`), every config with its source
     /// (`kafka-configs.sh --describe --all`) and the log start and end offsets
     /// (`kafka-get-offsets.sh`), run side by side. None when the topic does not exist.
