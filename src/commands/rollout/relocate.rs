@@ -58,23 +58,64 @@ struct VolumeRow {
     new_claim: Option<String>,
 }
 
+/// What the move will do, decided before Kafka is asked anything.
+struct Plan {
+    cluster: Cluster,
+    brokers: Vec<Broker>,
+    broker: Broker,
+    nodes: Vec<NodeInfo>,
+    volumes: Vec<VolumeInfo>,
+    data: DataPlan,
+    patch: Value,
+    /// A killed run left the broker stopped for this move.
+    resuming: bool,
+}
+
 pub async fn run(ctx: &Context, args: &MoveArgs) -> anyhow::Result<()> {
+    let plan = plan(ctx, args).await?;
+    let route = ctx.open_route(&plan.cluster, &plan.brokers, kafka_request_timeout(ctx, args.timeout)).await?;
+    let result = async {
+        let opts = &route.client("move (its safety checks)")?.opts;
+        let (mut min_isr, state) = check_inputs(&ctx.printer, args.force, opts).await?;
+        if already_there(&plan.broker, &args.to_node, state.as_ref()) {
+            return print_already(ctx, &plan.broker, &args.to_node);
+        }
+        let check = preflight(ctx, &plan.cluster.namespace, args, &plan.broker, &plan.data, state.as_ref())?;
+        warn_unpinned_host_paths(ctx, args, &plan);
+        if args.dry_run {
+            return print_plan(ctx, args, &plan, check);
+        }
+        confirm(ctx, args, &plan)?;
+        let interrupted = Interrupt::watch(&ctx.printer);
+        check_before(ctx, args, &plan, opts, &mut min_isr, &interrupted).await?;
+        // From here the move is applied whole: a first Ctrl-C lets it finish.
+        apply(ctx, args, &plan, opts).await
+    }
+    .await;
+    route.close().await;
+    result
+}
+
+/// The broker, the node, what its volumes allow there, and the patch; refusals that need no
+/// Kafka come here, before anything is opened.
+async fn plan(ctx: &Context, args: &MoveArgs) -> anyhow::Result<Plan> {
     let cluster = ctx.connect().await?;
     let brokers = discover_brokers(&cluster, &ctx.selector).await?;
     let broker = select_brokers(&brokers, std::slice::from_ref(&args.broker))
         .map_err(|n| unknown_broker(&n, &brokers, &cluster.namespace))?
         .into_iter()
         .next()
-        .expect("one broker named");
-    require_deployment(broker)?;
+        .expect("one broker named")
+        .clone();
+    require_deployment(&broker)?;
     let nodes = read_nodes(&cluster).await?;
     let target = check_target(&nodes, &args.to_node)?;
-    let volumes = read_volumes(&cluster, broker).await?;
+    let volumes = read_volumes(&cluster, &broker).await?;
     let data = data_plan(&volumes, target, &nodes)
         .map_err(|why| Failure::new(ExitCode::Refused, format!("cannot move {}: {why}", broker.name)))?;
     let api: Api<Deployment> = Api::namespaced(cluster.client.clone(), &cluster.namespace);
     let deployment = api.get(&broker.workload).await.map_err(|e| cluster.api_error(e, "get", "deployments.apps"))?;
-    let patch = move_patch(&deployment, broker, &args.to_node, &data, args.claim.as_deref())?;
+    let patch = move_patch(&deployment, &broker, &args.to_node, &data, args.claim.as_deref())?;
     // A run killed after stopping the broker left the marker: finish that move (the broker is
     // down already, so there is nothing left to check before starting it). A Deployment
     // someone scaled to 0 is theirs to start.
@@ -87,121 +128,121 @@ pub async fn run(ctx: &Context, args: &MoveArgs) -> anyhow::Result<()> {
         .hint(format!("start it first: kubectl kafka -n {} scale {} --replicas 1", cluster.namespace, broker.name))
         .into());
     }
-    let route = ctx.open_route(&cluster, &brokers, kafka_request_timeout(ctx, args.timeout)).await?;
-    let result = async {
-        let opts = &route.client("move (its safety checks)")?.opts;
-        let (mut min_isr, state) = check_inputs(&ctx.printer, args.force, opts).await?;
-        if already_there(broker, &args.to_node, state.as_ref()) {
-            return print_already(ctx, broker, &args.to_node);
-        }
-        let check = preflight(ctx, &cluster.namespace, args, broker, &data, state.as_ref())?;
-        for v in volumes.iter().filter(|v| v.unpinned_host_path() && data == DataPlan::Follows) {
-            ctx.printer.warn(&format!(
-                "claim {} is a hostPath volume without node affinity: Kubernetes mounts it on any node, but its data \
-                 follows only if that path is shared storage on {} too",
-                v.claim, args.to_node
-            ));
-        }
-        if args.dry_run {
-            return print_plan(ctx, broker, args, &nodes, &volumes, &data, check, &patch);
-        }
-        let question = match &data {
-            DataPlan::Follows => format!("move {} to {} with its data?", broker.name, args.to_node),
-            DataPlan::NewVolumes(_) => format!(
-                "move {} to {} on a new, empty volume (it copies every replica from its peers)?",
-                broker.name, args.to_node
-            ),
-        };
-        if !args.yes && !ctx.printer.confirm(&question)? {
-            return Err(Failure::new(ExitCode::Usage, format!("{} not moved: not confirmed", broker.name))
-                .hint("pass --yes to move without asking")
-                .into());
-        }
-        let interrupted = Interrupt::watch(&ctx.printer);
-        if resuming {
-            ctx.printer.note(&format!("{}: finishing the move an earlier run left stopped", broker.name));
-        } else if !args.force {
-            let bar = ctx.printer.progress(&format!("{}: checking", broker.name));
-            let name = broker.name.clone();
-            let stopped = stopped_brokers(&brokers);
-            // Nothing has changed while the check waits: Ctrl-C then simply stops.
-            let cleared = tokio::select! {
-                cleared = wait_until_safe(
-                    &cluster,
-                    opts,
-                    &mut min_isr,
-                    broker,
-                    "move",
-                    args.timeout,
-                    &stopped,
-                    |m| bar.set_message(format!("{name}: {m}")),
-                ) => cleared?,
-                () = interrupted.pressed() => {
-                    return Err(Failure::new(
-                        ExitCode::Interrupted,
-                        format!("interrupted before {} was touched: nothing changed", broker.name),
-                    )
-                    .into());
-                }
-            };
-            bar.finish_and_clear();
-            if let Cleared::Stuck(reason) = cleared {
-                ctx.printer.note(&stuck_note(&broker.name, "moving it", &reason));
-            }
-        } else {
-            ctx.printer
-                .warn("--force: the safety checks are skipped; partitions may go offline or below min.insync.replicas");
-        }
-        if interrupted.asked() {
-            return Err(Failure::new(
-                ExitCode::Interrupted,
-                format!("interrupted before {} was touched: nothing changed", broker.name),
-            )
-            .into());
-        }
-        // From here the move is applied whole: a first Ctrl-C lets it finish.
-        if let DataPlan::NewVolumes(claims) = &data {
-            create_claims(&cluster, broker, claims, args.claim.as_deref()).await?;
-        }
-        let identity_before = log_dir_identity(&cluster, broker).await;
-        if let Err(err) = &identity_before {
-            ctx.printer.warn(&format!("{}: cannot read its log dir's identity before the move ({err:#})", broker.name));
-        }
-        let t0 = std::time::Instant::now();
-        let ns = &cluster.namespace;
-        roll_broker(&cluster, opts, broker, Change::Template(&patch), args.timeout, &ctx.printer).await.map_err(
-            |err| {
-                Failure::new(ExitCode::Failure, format!("move of {} did not complete: {err:#}", broker.name)).hint(
-                    format!(
-                        "see `kubectl kafka -n {ns} health`; running `kubectl kafka -n {ns} move {} --to-node {}` again resumes",
-                        broker.name, args.to_node
-                    ),
-                )
-            },
-        )?;
-        drop(interrupted);
-        let on = node_now(&cluster, ctx, broker).await?;
-        if on.as_deref() != Some(args.to_node.as_str()) {
-            return Err(Failure::new(
-                ExitCode::Failure,
-                format!("{} is in sync but runs on {}, not {}", broker.name, on.as_deref().unwrap_or("no node"), args.to_node),
-            )
-            .hint(format!("kubectl -n {ns} describe deployment {}", broker.workload))
-            .into());
-        }
-        let identity = compare_identity(broker, &data, identity_before.ok(), log_dir_identity(&cluster, broker).await)?;
-        if identity.is_none() {
-            ctx.printer.warn(&format!(
-                "{}: could not compare its log dir's identity before and after (exec in its pod)",
-                broker.name
-            ));
-        }
-        let deleted = if args.delete_volume { delete_old_claims(&cluster, &data).await? } else { vec![] };
-        print_done(ctx, broker, args, &data, &deleted, identity.as_deref(), t0.elapsed().as_secs_f64())
+    Ok(Plan { cluster, brokers, broker, nodes, volumes, data, patch, resuming })
+}
+
+fn warn_unpinned_host_paths(ctx: &Context, args: &MoveArgs, plan: &Plan) {
+    for v in plan.volumes.iter().filter(|v| v.unpinned_host_path() && plan.data == DataPlan::Follows) {
+        ctx.printer.warn(&format!(
+            "claim {} is a hostPath volume without node affinity: Kubernetes mounts it on any node, but its data \
+             follows only if that path is shared storage on {} too",
+            v.claim, args.to_node
+        ));
     }
-    .await;
-    route.close().await;
-    result
+}
+
+fn confirm(ctx: &Context, args: &MoveArgs, plan: &Plan) -> anyhow::Result<()> {
+    let name = &plan.broker.name;
+    let question = match &plan.data {
+        DataPlan::Follows => format!("move {name} to {} with its data?", args.to_node),
+        DataPlan::NewVolumes(_) => {
+            format!("move {name} to {} on a new, empty volume (it copies every replica from its peers)?", args.to_node)
+        }
+    };
+    if args.yes || ctx.printer.confirm(&question)? {
+        return Ok(());
+    }
+    Err(Failure::new(ExitCode::Usage, format!("{name} not moved: not confirmed"))
+        .hint("pass --yes to move without asking")
+        .into())
+}
+
+fn untouched(broker: &Broker) -> anyhow::Error {
+    Failure::new(ExitCode::Interrupted, format!("interrupted before {} was touched: nothing changed", broker.name))
+        .into()
+}
+
+/// Restart's availability check, waited for; Ctrl-C while it waits stops with nothing
+/// changed. A resumed move has nothing left to check (the broker is down already).
+async fn check_before(
+    ctx: &Context,
+    args: &MoveArgs,
+    plan: &Plan,
+    opts: &crate::kafka::KafkaOptions,
+    min_isr: &mut BTreeMap<String, i32>,
+    interrupted: &Interrupt,
+) -> anyhow::Result<()> {
+    let broker = &plan.broker;
+    if plan.resuming {
+        ctx.printer.note(&format!("{}: finishing the move an earlier run left stopped", broker.name));
+    } else if args.force {
+        ctx.printer
+            .warn("--force: the safety checks are skipped; partitions may go offline or below min.insync.replicas");
+    } else {
+        let bar = ctx.printer.progress(&format!("{}: checking", broker.name));
+        let name = broker.name.clone();
+        let stopped = stopped_brokers(&plan.brokers);
+        let cleared = tokio::select! {
+            cleared = wait_until_safe(&plan.cluster, opts, min_isr, broker, "move", args.timeout, &stopped, |m| {
+                bar.set_message(format!("{name}: {m}"))
+            }) => cleared?,
+            () = interrupted.pressed() => return Err(untouched(broker)),
+        };
+        bar.finish_and_clear();
+        if let Cleared::Stuck(reason) = cleared {
+            ctx.printer.note(&stuck_note(&broker.name, "moving it", &reason));
+        }
+    }
+    if interrupted.asked() {
+        return Err(untouched(broker));
+    }
+    Ok(())
+}
+
+/// New claims (if any), the roll, the node and the log dir checked after, old claims deleted
+/// when asked.
+async fn apply(ctx: &Context, args: &MoveArgs, plan: &Plan, opts: &crate::kafka::KafkaOptions) -> anyhow::Result<()> {
+    let (cluster, broker, data) = (&plan.cluster, &plan.broker, &plan.data);
+    if let DataPlan::NewVolumes(claims) = data {
+        create_claims(cluster, broker, claims, args.claim.as_deref()).await?;
+    }
+    let identity_before = log_dir_identity(cluster, broker).await;
+    if let Err(err) = &identity_before {
+        ctx.printer.warn(&format!("{}: cannot read its log dir's identity before the move ({err:#})", broker.name));
+    }
+    let t0 = std::time::Instant::now();
+    let ns = &cluster.namespace;
+    roll_broker(cluster, opts, broker, Change::Template(&plan.patch), args.timeout, &ctx.printer).await.map_err(
+        |err| {
+            Failure::new(ExitCode::Failure, format!("move of {} did not complete: {err:#}", broker.name)).hint(format!(
+            "see `kubectl kafka -n {ns} health`; running `kubectl kafka -n {ns} move {} --to-node {}` again resumes",
+            broker.name, args.to_node
+        ))
+        },
+    )?;
+    let on = node_now(cluster, ctx, broker).await?;
+    if on.as_deref() != Some(args.to_node.as_str()) {
+        return Err(Failure::new(
+            ExitCode::Failure,
+            format!(
+                "{} is in sync but runs on {}, not {}",
+                broker.name,
+                on.as_deref().unwrap_or("no node"),
+                args.to_node
+            ),
+        )
+        .hint(format!("kubectl -n {ns} describe deployment {}", broker.workload))
+        .into());
+    }
+    let identity = compare_identity(broker, data, identity_before.ok(), log_dir_identity(cluster, broker).await)?;
+    if identity.is_none() {
+        ctx.printer.warn(&format!(
+            "{}: could not compare its log dir's identity before and after (exec in its pod)",
+            broker.name
+        ));
+    }
+    let deleted = if args.delete_volume { delete_old_claims(cluster, data).await? } else { vec![] };
+    print_done(ctx, broker, args, data, &deleted, identity.as_deref(), t0.elapsed().as_secs_f64())
 }
 
 /// Refuses before any change when the node is missing (exit 6), cordoned or not Ready (exit 9).
@@ -474,17 +515,8 @@ async fn node_now(cluster: &Cluster, ctx: &Context, broker: &Broker) -> anyhow::
         .and_then(|p| p.node.clone()))
 }
 
-#[allow(clippy::too_many_arguments)]
-fn print_plan(
-    ctx: &Context,
-    broker: &Broker,
-    args: &MoveArgs,
-    nodes: &[NodeInfo],
-    volumes: &[VolumeInfo],
-    data: &DataPlan,
-    check: String,
-    patch: &Value,
-) -> anyhow::Result<()> {
+fn print_plan(ctx: &Context, args: &MoveArgs, plan: &Plan, check: String) -> anyhow::Result<()> {
+    let (broker, nodes, volumes, data, patch) = (&plan.broker, &plan.nodes, &plan.volumes, &plan.data, &plan.patch);
     let new_of = |claim: &str| match data {
         DataPlan::NewVolumes(c) => {
             c.iter().find(|(old, _)| old == claim).map(|(_, new)| claim_name(c, args.claim.as_deref(), new).to_string())
