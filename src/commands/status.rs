@@ -227,7 +227,7 @@ async fn add_kafka_side(ctx: &Context, cluster: &crate::cluster::Cluster, broker
         tracing::info!("status: Kafka not reached; its columns stay unknown");
         return;
     };
-    let facts = tokio::time::timeout(limit, async {
+    let facts = tokio::time::timeout(route.quick_limit(), async {
         // One plain Metadata request and DescribeQuorum side by side: the first answer fast.
         let (meta, quorum) = tokio::join!(route.partitions(), route.quorum());
         let meta = meta.ok()?;

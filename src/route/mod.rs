@@ -200,6 +200,15 @@ impl Backend {
         }
     }
 
+    /// How long a quick question may take on this route before a command gives up on it (a
+    /// round trip for a client; a JVM start per script on the tools route).
+    pub fn quick_limit(&self) -> Duration {
+        match self {
+            Backend::Client(_) => Duration::from_secs(3),
+            Backend::Tools(_) => Duration::from_secs(10),
+        }
+    }
+
     /// Every topic's partitions with their leaders and ISRs, as one broker answers (internal
     /// topics too); the brokers too where the route can tell (the client route).
     pub async fn partitions(&self) -> anyhow::Result<crate::kafka::metadata::ClusterMeta> {

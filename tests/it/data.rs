@@ -620,6 +620,23 @@ fn every_read_command_answers_the_same_over_both_routes() {
     let (disk_client, disk_tools) = (bytes(json("port-forward", &["disk"])), bytes(json("exec", &["disk"])));
     assert_eq!(disk_client, disk_tools);
     assert!(disk_client.iter().all(|(_, _, b)| *b > 0), "every broker holds some of {topic}: {disk_client:?}");
+    // status: Kafka's side on both routes, the same active controller; partitions led are
+    // counted on both (other tests' topics come and go between the reads, so not compared);
+    // the release each broker runs only where a client asks each broker (null over exec).
+    let side = |doc: serde_json::Value| -> Vec<(serde_json::Value, bool, serde_json::Value)> {
+        doc["brokers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| (b["activeController"].clone(), b["partitionsLed"].is_u64(), b["kafkaVersion"].clone()))
+            .collect()
+    };
+    let (status_client, status_tools) = (side(json("port-forward", &["status"])), side(json("exec", &["status"])));
+    let controllers =
+        |s: &[(serde_json::Value, bool, serde_json::Value)]| s.iter().map(|r| r.0.clone()).collect::<Vec<_>>();
+    assert_eq!(controllers(&status_client), controllers(&status_tools));
+    assert!(status_client.iter().chain(&status_tools).all(|r| r.1), "{status_client:?} {status_tools:?}");
+    assert!(status_client.iter().all(|r| r.2 == "3.7") && status_tools.iter().all(|r| r.2.is_null()));
     kk(&["groups", "delete", &group, "--yes"]).ok();
     kk(&["topics", "delete", &topic, "--yes"]).ok();
 }
