@@ -1,10 +1,6 @@
 //! `kubectl kafka doctor`: reads the workloads, Services, PVCs and nodes (and the topics, when
 //! Kafka answers) and reports each finding with severity, object and fix.
 
-use k8s_openapi::api::core::v1::Node;
-use kube::Api;
-use kube::api::ListParams;
-
 use crate::cli::DoctorArgs;
 use crate::cluster::discovery::{build_brokers, no_brokers, read_inventory};
 use crate::cluster::selector::Selector;
@@ -36,10 +32,10 @@ pub async fn run(ctx: &Context, args: &DoctorArgs) -> anyhow::Result<()> {
                 .collect(),
         })
         .collect();
-    let nodes = match Api::<Node>::all(cluster.client.clone()).list(&ListParams::default()).await {
-        Ok(list) => Some(list.items.iter().map(crate::cluster::placement::node_info).collect()),
+    let nodes = match crate::cluster::nodes::read_nodes(&cluster).await {
+        Ok(nodes) => Some(nodes),
         Err(err) => {
-            ctx.printer.warn(&format!("node checks skipped: cannot list nodes ({err})"));
+            ctx.printer.warn(&format!("node checks skipped: {err:#}"));
             None
         }
     };
