@@ -104,28 +104,33 @@ impl Context {
 
 pub async fn dispatch(cli: Cli) -> anyhow::Result<()> {
     let ctx = Context::from_global(&cli.global);
-    match &cli.command {
-        Command::Status(args) => status::run(&ctx, args).await,
-        Command::Version(args) => version::run(&ctx, args).await,
-        Command::Proxy(args) => proxy::run(&ctx, args).await,
-        Command::Topics(command) => topics::run(&ctx, command).await,
-        Command::Produce(args) => produce::run(&ctx, args).await,
-        Command::Consume(args) => consume::run(&ctx, args).await,
-        Command::Groups(command) => groups::run(&ctx, command).await,
-        Command::Health(args) => health::run(&ctx, args).await,
-        Command::Quorum(args) => quorum::run(&ctx, args).await,
-        Command::Doctor(args) => doctor::run(&ctx, args).await,
-        Command::Disk(args) => disk::run(&ctx, args).await,
-        Command::Rebalance(args) => rebalance::run(&ctx, args).await,
-        Command::ElectLeaders(args) => rebalance::elect::run(&ctx, args).await,
-        Command::Restart(args) => rollout::restart::run(&ctx, args).await,
-        Command::Move(args) => rollout::relocate::run(&ctx, args).await,
-        Command::Rollback(args) => rollout::rollback::run(&ctx, args).await,
-        Command::Upgrade(args) => upgrade::run(&ctx, args).await,
-        Command::History(args) => rollout::history::run(&ctx, args).await,
-        Command::RolloutStatus(args) => rollout::status::run(&ctx, args).await,
-        Command::Scale(args) => rollout::scale::run(&ctx, args).await,
-        Command::Completion(args) => completion::run(&ctx, args).await,
-        Command::Man(args) => man::run(&ctx, args).await,
+    run_command(&ctx, &cli.command).await
+}
+
+/// Runs one command in a context (the kubeconfig's, or a test's).
+pub async fn run_command(ctx: &Context, command: &Command) -> anyhow::Result<()> {
+    match command {
+        Command::Status(args) => status::run(ctx, args).await,
+        Command::Version(args) => version::run(ctx, args).await,
+        Command::Proxy(args) => proxy::run(ctx, args).await,
+        Command::Topics(command) => topics::run(ctx, command).await,
+        Command::Produce(args) => produce::run(ctx, args).await,
+        Command::Consume(args) => consume::run(ctx, args).await,
+        Command::Groups(command) => groups::run(ctx, command).await,
+        Command::Health(args) => health::run(ctx, args).await,
+        Command::Quorum(args) => quorum::run(ctx, args).await,
+        Command::Doctor(args) => doctor::run(ctx, args).await,
+        Command::Disk(args) => disk::run(ctx, args).await,
+        Command::Rebalance(args) => rebalance::run(ctx, args).await,
+        Command::ElectLeaders(args) => rebalance::elect::run(ctx, args).await,
+        Command::Restart(args) => rollout::restart::run(ctx, args).await,
+        Command::Move(args) => rollout::relocate::run(ctx, args).await,
+        Command::Rollback(args) => rollout::rollback::run(ctx, args).await,
+        Command::Upgrade(args) => upgrade::run(ctx, args).await,
+        Command::History(args) => rollout::history::run(ctx, args).await,
+        Command::RolloutStatus(args) => rollout::status::run(ctx, args).await,
+        Command::Scale(args) => rollout::scale::run(ctx, args).await,
+        Command::Completion(args) => completion::run(ctx, args).await,
+        Command::Man(args) => man::run(ctx, args).await,
     }
 }

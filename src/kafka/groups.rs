@@ -91,6 +91,9 @@ pub async fn list_groups(opts: &KafkaOptions, group: Option<&str>) -> anyhow::Re
             })
             .collect();
         groups.sort_by(|a, b| a.group.cmp(&b.group));
+        // librdkafka asks every broker; a group whose coordinator moved between two answers
+        // is listed by both. Once each.
+        groups.dedup_by(|a, b| a.group == b.group);
         Ok(groups)
     })
     .await?

@@ -28,6 +28,43 @@ impl OutputFormat {
     }
 }
 
+/// What a changing command did to one object, or would do with `--dry-run`: a line for
+/// people; under `-o json|yaml` the command prints `{"changes": [...]}` of these, so that a
+/// script reads the same document from every changing command.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Outcome {
+    /// kind/name as kubectl names objects: `topic/orders`, `group/grp1`,
+    /// `deployment.apps/kafka-1`.
+    pub object: String,
+    /// What happened (with `dryRun`: what would): created, alreadyExists, deleted, changed,
+    /// grown, scaled, rolledBack, rolledOut, cancelled, unchanged.
+    pub result: &'static str,
+    pub dry_run: bool,
+    /// The change itself: counts, configs, the patch sent (or that would be).
+    #[serde(skip_serializing_if = "serde_json::Value::is_null")]
+    pub detail: serde_json::Value,
+    /// The line a person reads.
+    #[serde(skip)]
+    pub line: String,
+}
+
+impl Outcome {
+    pub fn new(object: impl Into<String>, result: &'static str, line: impl Into<String>) -> Outcome {
+        Outcome { object: object.into(), result, dry_run: false, detail: serde_json::Value::Null, line: line.into() }
+    }
+
+    pub fn dry_run(mut self, dry_run: bool) -> Outcome {
+        self.dry_run = dry_run;
+        self
+    }
+
+    pub fn detail(mut self, detail: serde_json::Value) -> Outcome {
+        self.detail = detail;
+        self
+    }
+}
+
 /// Prints data to stdout and talk to stderr, as the user asked (`-o`, `-q`).
 #[derive(Debug, Clone)]
 pub struct Printer {
@@ -74,6 +111,18 @@ impl Printer {
             _ => serde_json::to_string_pretty(value)? + "\n",
         };
         self.out(&text)
+    }
+
+    /// What a changing command did: `{"changes": [...]}` under -o json|yaml, else a line
+    /// each (none when nothing changed).
+    pub fn outcomes(&self, outcomes: &[Outcome]) -> anyhow::Result<()> {
+        if self.format.is_machine() {
+            return self.document(&serde_json::json!({ "changes": outcomes }));
+        }
+        if outcomes.is_empty() {
+            return Ok(());
+        }
+        self.lines(&outcomes.iter().map(|o| o.line.clone()).collect::<Vec<_>>())
     }
 
     /// Plain lines of data on stdout (version, names).

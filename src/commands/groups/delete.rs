@@ -4,6 +4,7 @@
 use crate::cli::GroupsDeleteArgs;
 use crate::commands::Context;
 use crate::exit::{ExitCode, Failure};
+use crate::output::Outcome;
 
 pub async fn run(ctx: &Context, args: &GroupsDeleteArgs) -> anyhow::Result<()> {
     let session = ctx.session(args.timeout).await?;
@@ -16,15 +17,16 @@ pub async fn run(ctx: &Context, args: &GroupsDeleteArgs) -> anyhow::Result<()> {
         if !super::confirm_delete(ctx, args)? {
             return Ok(());
         }
+        let mut deleted = Vec::new();
         for g in &args.groups {
-            session
-                .backend
-                .delete_group(g)
-                .await
-                .map_err(|err| Failure::new(ExitCode::Failure, format!("delete group {g}: {err:#}")))?;
-            ctx.printer.lines(&[format!("group/{g} deleted")])?;
+            if let Err(err) = session.backend.delete_group(g).await {
+                // Say what was deleted before this one failed.
+                ctx.printer.outcomes(&deleted)?;
+                return Err(Failure::new(ExitCode::Failure, format!("delete group {g}: {err:#}")).into());
+            }
+            deleted.push(Outcome::new(format!("group/{g}"), "deleted", format!("group/{g} deleted")));
         }
-        Ok(())
+        ctx.printer.outcomes(&deleted)
     }
     .await;
     session.close().await;

@@ -120,8 +120,19 @@ pub fn refuse_active_delete(group: &str, state: &str, members: usize) -> anyhow:
 /// is an error that changes nothing.
 pub fn confirm_delete(ctx: &Context, args: &GroupsDeleteArgs) -> anyhow::Result<bool> {
     if args.dry_run {
-        ctx.printer
-            .lines(&args.groups.iter().map(|g| format!("group/{g} would be deleted (dry run)")).collect::<Vec<_>>())?;
+        let would: Vec<crate::output::Outcome> = args
+            .groups
+            .iter()
+            .map(|g| {
+                crate::output::Outcome::new(
+                    format!("group/{g}"),
+                    "deleted",
+                    format!("group/{g} would be deleted (dry run)"),
+                )
+            })
+            .map(|o| o.dry_run(true))
+            .collect();
+        ctx.printer.outcomes(&would)?;
         return Ok(false);
     }
     if !args.yes

@@ -9,6 +9,7 @@ use crate::commands::Context;
 use crate::exit::{ExitCode, Failure};
 use crate::kafka::metadata::quick_metadata;
 use crate::kafka::reassign::{alter_reassignments, list_reassignments};
+use crate::output::Outcome;
 
 pub async fn run(ctx: &Context, args: &RebalanceCancelArgs) -> anyhow::Result<()> {
     let session = ctx.session(args.timeout).await?;
@@ -16,11 +17,13 @@ pub async fn run(ctx: &Context, args: &RebalanceCancelArgs) -> anyhow::Result<()
         let opts = &session.backend.client("rebalance cancel")?.opts;
         let moving = list_reassignments(opts).await?;
         if moving.is_empty() {
-            return ctx.printer.lines(&["no partition reassignment in progress".to_string()]);
+            ctx.printer.note("no partition reassignment in progress");
+            return ctx.printer.outcomes(&[]);
         }
         let names: Vec<String> = moving.keys().map(|(t, p)| format!("{t}/{p}")).collect();
         if args.dry_run {
-            return ctx.printer.lines(&[format!("would cancel the moves of {} (dry run)", names.join(", "))]);
+            let would = cancelled(&names, format!("would cancel the moves of {} (dry run)", names.join(", ")));
+            return ctx.printer.outcomes(&[would.dry_run(true)]);
         }
         if !args.yes && !ctx.printer.confirm(&format!("cancel the moves of {}?", names.join(", ")))? {
             return Err(Failure::new(ExitCode::Usage, "not cancelled: not confirmed")
@@ -45,9 +48,15 @@ pub async fn run(ctx: &Context, args: &RebalanceCancelArgs) -> anyhow::Result<()
         if let Err(why) = super::clear_throttle(opts, &meta, &throttle).await {
             ctx.printer.warn(&format!("could not remove every replication throttle: {why}"));
         }
-        ctx.printer.lines(&[format!("cancelled the moves of {}; replication throttles removed", names.join(", "))])
+        let line = format!("cancelled the moves of {}; replication throttles removed", names.join(", "));
+        ctx.printer.outcomes(&[cancelled(&names, line)])
     }
     .await;
     session.close().await;
     result
+}
+
+/// The cancelled (or to be cancelled) moves, as one outcome: the partitions by name.
+fn cancelled(partitions: &[String], line: String) -> Outcome {
+    Outcome::new("reassignments", "cancelled", line).detail(serde_json::json!({ "partitions": partitions }))
 }

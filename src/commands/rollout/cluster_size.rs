@@ -24,6 +24,7 @@ use crate::kafka::KafkaOptions;
 use crate::kafka::metadata::cluster_id;
 use crate::kafka::quorum::describe_quorum;
 use crate::kafka::reassign::unregister_broker;
+use crate::output::Outcome;
 use crate::rollout::apply::{send_scale, wait_pods_gone, wait_rollout};
 
 pub async fn run(ctx: &Context, args: &ScaleArgs) -> anyhow::Result<()> {
@@ -43,7 +44,10 @@ pub async fn run(ctx: &Context, args: &ScaleArgs) -> anyhow::Result<()> {
         .into());
     }
     if want == ours.len() {
-        return ctx.printer.lines(&[format!("the cluster already has {want} brokers")]);
+        let line = format!("the cluster already has {want} brokers");
+        return ctx
+            .printer
+            .outcomes(&[resized("unchanged", line, serde_json::json!({ "brokers": want })).dry_run(args.dry_run)]);
     }
     if want > ours.len() {
         grow(ctx, args, &cluster, &brokers, &ours, want).await
@@ -123,6 +127,21 @@ async fn grow(
     .await;
     route.close().await;
     let added = prepared?;
+    let ids: Vec<i32> = added.iter().map(|(id, _)| *id).collect();
+    if args.dry_run && ctx.printer.format.is_machine() {
+        let objects: Vec<serde_json::Value> = added
+            .iter()
+            .flat_map(|(_, n)| {
+                [
+                    with_kind("PersistentVolumeClaim", &n.claim),
+                    with_kind("Service", &n.service),
+                    with_kind("Deployment", &n.deployment),
+                ]
+            })
+            .collect();
+        let detail = serde_json::json!({ "brokers": want, "added": ids, "objects": objects });
+        return ctx.printer.outcomes(&[resized("scaled", String::new(), detail).dry_run(true)]);
+    }
     if args.dry_run {
         for (_, n) in &added {
             for doc in [
@@ -133,7 +152,7 @@ async fn grow(
                 ctx.printer.lines(&["---".to_string(), doc.trim_end().to_string()])?;
             }
         }
-        let ids: Vec<String> = added.iter().map(|(id, _)| id.to_string()).collect();
+        let ids: Vec<String> = ids.iter().map(i32::to_string).collect();
         ctx.printer.note(&format!(
             "dry run: nothing created; then partitions would move onto broker(s) {} (see `kubectl kafka rebalance` once they run)",
             ids.join(", ")
@@ -185,7 +204,14 @@ async fn grow(
         route.close().await;
         done?
     };
-    ctx.printer.lines(&[format!("the cluster has {want} brokers; {moved} partitions moved onto the new ones")])
+    let line = format!("the cluster has {want} brokers; {moved} partitions moved onto the new ones");
+    let detail = serde_json::json!({ "brokers": want, "added": ids, "partitionsMoved": moved });
+    ctx.printer.outcomes(&[resized("scaled", line, detail)])
+}
+
+/// The cluster's size changed (or would, or did not need to).
+fn resized(result: &'static str, line: String, detail: serde_json::Value) -> Outcome {
+    Outcome::new("cluster", result, line).detail(detail)
 }
 
 fn with_kind<T: serde::Serialize>(kind: &str, obj: &T) -> serde_json::Value {
@@ -244,12 +270,16 @@ async fn shrink(
                 &keep.iter().map(|id| crate::balance::Target { id: *id, rack: None }).collect::<Vec<_>>(),
             )
             .map_err(|m| Failure::new(ExitCode::Refused, m))?;
-            ctx.printer.lines(&[format!(
+            let line = format!(
                 "would drain {} ({} partitions change), stop, unregister and delete the deployment and service {volume} (dry run)",
                 names.join(", "),
                 plan.len()
-            )])?;
-            return Ok(());
+            );
+            let detail = serde_json::json!({
+                "brokers": want, "removed": names, "partitionsChange": plan.len(), "deleteVolume": args.delete_volume,
+            });
+            ctx.printer.outcomes(&[resized("scaled", line, detail).dry_run(true)])?;
+            return Ok(None);
         }
         if !args.yes
             && !ctx.printer.confirm(&format!("remove broker(s) {} from the cluster?", names.join(", ")))?
@@ -260,12 +290,15 @@ async fn shrink(
         }
         balance_onto(ctx, opts, &keep, args.throttle, args.timeout).await?;
         drained(opts, &gone_ids).await?;
-        remove(ctx, args, cluster, opts, &gone).await
+        remove(ctx, args, cluster, opts, &gone).await?;
+        anyhow::Ok(Some(names))
     }
     .await;
     route.close().await;
-    result?;
-    ctx.printer.lines(&[format!("the cluster has {want} brokers")])
+    // A dry run printed its plan.
+    let Some(removed) = result? else { return Ok(()) };
+    let detail = serde_json::json!({ "brokers": want, "removed": removed });
+    ctx.printer.outcomes(&[resized("scaled", format!("the cluster has {want} brokers"), detail)])
 }
 
 async fn assignments_of(opts: &KafkaOptions) -> anyhow::Result<Vec<crate::balance::Assignment>> {

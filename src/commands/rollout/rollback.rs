@@ -16,6 +16,7 @@ use crate::commands::rollout::{
 use crate::commands::status::unknown_broker;
 use crate::exit::{ExitCode, Failure};
 use crate::kafka::KafkaOptions;
+use crate::output::Outcome;
 use crate::release::rollback_allowed;
 use crate::rollout::apply::{replica_sets, send_undo};
 use crate::rollout::strategy::stopped_for_roll;
@@ -56,21 +57,26 @@ pub async fn run(ctx: &Context, args: &RollbackArgs) -> anyhow::Result<()> {
         let opts = &route.client("rollback (its safety checks)")?.opts;
         version_guard(ctx, args, opts, &plans).await?;
         if args.dry_run {
+            let mut would = Vec::new();
             for (b, plan) in &plans {
-                match plan {
+                let object = format!("deployment.apps/{}", b.workload);
+                would.push(match plan {
                     UndoPlan::Skipped { message, .. } => {
-                        ctx.printer.lines(&[format!("deployment.apps/{} {message}", b.workload)])?
+                        Outcome::new(&object, "unchanged", format!("{object} {message}")).dry_run(true)
                     }
-                    UndoPlan::Patch { to_revision, patch } => ctx.printer.lines(&[
+                    UndoPlan::Patch { to_revision, patch } => Outcome::new(
+                        &object,
+                        "rolledBack",
                         format!(
-                            "deployment.apps/{} would roll back to revision {to_revision} (dry run) with this JSON patch:",
-                            b.workload
+                            "{object} would roll back to revision {to_revision} (dry run) with this JSON patch:\n{}",
+                            serde_json::to_string_pretty(patch)?
                         ),
-                        serde_json::to_string_pretty(patch)?,
-                    ])?,
-                }
+                    )
+                    .dry_run(true)
+                    .detail(serde_json::json!({ "toRevision": to_revision, "patch": patch })),
+                });
             }
-            return Ok(());
+            return ctx.printer.outcomes(&would);
         }
         if args.force {
             ctx.printer.warn("--force: the safety checks are skipped");
@@ -78,8 +84,11 @@ pub async fn run(ctx: &Context, args: &RollbackArgs) -> anyhow::Result<()> {
         let mut min_isr = if args.force { Default::default() } else { min_isr_by_topic(opts).await? };
         let stopped = stopped_brokers(&brokers);
         let interrupted = Interrupt::watch(&ctx.printer);
+        let mut done = Vec::new();
         for (b, plan) in &plans {
+            let object = format!("deployment.apps/{}", b.workload);
             if interrupted.asked() {
+                ctx.printer.outcomes(&done)?;
                 return Err(Failure::new(
                     ExitCode::Interrupted,
                     "interrupted: the brokers rolled back so far are done; nothing is half-done",
@@ -89,7 +98,7 @@ pub async fn run(ctx: &Context, args: &RollbackArgs) -> anyhow::Result<()> {
             }
             let (to_revision, patch) = match plan {
                 UndoPlan::Skipped { message, .. } => {
-                    ctx.printer.lines(&[format!("deployment.apps/{} {message}", b.workload)])?;
+                    done.push(Outcome::new(&object, "unchanged", format!("{object} {message}")));
                     continue;
                 }
                 UndoPlan::Patch { to_revision, patch } => (to_revision, patch),
@@ -100,8 +109,7 @@ pub async fn run(ctx: &Context, args: &RollbackArgs) -> anyhow::Result<()> {
                 send_undo(&api, &b.workload, patch).await?;
                 ctx.printer
                     .note(&format!("{}: scaled to 0; the rolled-back template applies when it is scaled up", b.name));
-                ctx.printer
-                    .lines(&[format!("deployment.apps/{} rolled back to revision {to_revision}", b.workload)])?;
+                done.push(rolled_back(&object, *to_revision));
                 continue;
             }
             if !args.force {
@@ -117,13 +125,19 @@ pub async fn run(ctx: &Context, args: &RollbackArgs) -> anyhow::Result<()> {
                     ctx.printer.note(&stuck_note(&b.name, "rolling it back", &reason));
                 }
             }
-            roll_broker(&cluster, opts, b, Change::Undo(patch), args.timeout, &ctx.printer).await.map_err(|err| {
-                Failure::new(ExitCode::Failure, format!("rollback of {} did not complete: {err:#}", b.name))
-                    .hint(format!("see `kubectl kafka -n {} health` and `history {}`", cluster.namespace, b.name))
-            })?;
-            ctx.printer.lines(&[format!("deployment.apps/{} rolled back to revision {to_revision}", b.workload)])?;
+            let rolled = roll_broker(&cluster, opts, b, Change::Undo(patch), args.timeout, &ctx.printer).await;
+            if let Err(err) = rolled {
+                ctx.printer.outcomes(&done)?;
+                return Err(Failure::new(
+                    ExitCode::Failure,
+                    format!("rollback of {} did not complete: {err:#}", b.name),
+                )
+                .hint(format!("see `kubectl kafka -n {} health` and `history {}`", cluster.namespace, b.name))
+                .into());
+            }
+            done.push(rolled_back(&object, *to_revision));
         }
-        Ok(())
+        ctx.printer.outcomes(&done)
     }
     .await;
     route.close().await;
@@ -177,4 +191,9 @@ async fn version_guard(
         }
     }
     Ok(())
+}
+
+fn rolled_back(object: &str, to_revision: i64) -> Outcome {
+    Outcome::new(object, "rolledBack", format!("{object} rolled back to revision {to_revision}"))
+        .detail(serde_json::json!({ "toRevision": to_revision }))
 }

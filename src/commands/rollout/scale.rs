@@ -14,6 +14,7 @@ use crate::commands::rollout::{
 };
 use crate::commands::status::unknown_broker;
 use crate::exit::{ExitCode, Failure};
+use crate::output::Outcome;
 use crate::rollout::apply::{scale_patch, send_scale, wait_pods_gone};
 
 pub async fn run(ctx: &Context, args: &ScaleArgs) -> anyhow::Result<()> {
@@ -30,16 +31,20 @@ async fn scale_one(ctx: &Context, args: &ScaleArgs, name: &str, replicas: i32) -
         select_brokers(&brokers, &[name.to_string()]).map_err(|n| unknown_broker(&n, &brokers, &cluster.namespace))?;
     let broker = chosen[0];
     require_deployment(broker)?;
+    let object = format!("deployment.apps/{}", broker.workload);
+    let detail = serde_json::json!({ "replicas": replicas, "nodeId": broker.node_id });
+    let scaled = |line: String| Outcome::new(&object, "scaled", line).detail(detail.clone());
     if broker.desired_replicas == replicas {
-        return ctx.printer.lines(&[format!("deployment.apps/{} already has {} replicas", broker.workload, replicas)]);
+        let line = format!("{object} already has {replicas} replicas");
+        return ctx.printer.outcomes(&[Outcome::new(&object, "unchanged", line).dry_run(args.dry_run)]);
     }
     if args.dry_run {
-        return ctx.printer.lines(&[format!(
-            "deployment.apps/{} would be scaled to {} (dry run) with this merge patch on deployments/scale: {}",
-            broker.workload,
-            replicas,
-            scale_patch(replicas)
-        )]);
+        let patch = scale_patch(replicas);
+        let line = format!(
+            "{object} would be scaled to {replicas} (dry run) with this merge patch on deployments/scale: {patch}"
+        );
+        let detail = serde_json::json!({ "replicas": replicas, "nodeId": broker.node_id, "patch": patch });
+        return ctx.printer.outcomes(&[Outcome::new(&object, "scaled", line).dry_run(true).detail(detail)]);
     }
     // Stopped and started are claims about Kafka (fenced, in sync): only a client can see them.
     crate::route::require_client_route(&ctx.route_options(args.timeout), "scale (its safety checks and in-sync wait)")?;
@@ -78,11 +83,10 @@ async fn scale_one(ctx: &Context, args: &ScaleArgs, name: &str, replicas: i32) -
         .await;
         route.close().await;
         result?;
-        return ctx.printer.lines(&[format!(
-            "deployment.apps/{} scaled to 0: broker {} stopped, fenced and out of every ISR",
-            broker.workload,
+        return ctx.printer.outcomes(&[scaled(format!(
+            "{object} scaled to 0: broker {} stopped, fenced and out of every ISR",
             broker.node_id.unwrap_or(-1)
-        )]);
+        ))]);
     }
     send_scale(&api, &broker.workload, 1).await.map_err(|e| cluster.api_error(e, "patch", "deployments.apps/scale"))?;
     let route = ctx.open_route(&cluster, &brokers, kafka_request_timeout(ctx, args.timeout)).await?;
@@ -94,9 +98,8 @@ async fn scale_one(ctx: &Context, args: &ScaleArgs, name: &str, replicas: i32) -
     result.map_err(|err| {
         Failure::new(ExitCode::NotReady, format!("{} started but is not in sync: {err:#}", broker.name))
     })?;
-    ctx.printer.lines(&[format!(
-        "deployment.apps/{} scaled to 1: broker {} started and in sync",
-        broker.workload,
+    ctx.printer.outcomes(&[scaled(format!(
+        "{object} scaled to 1: broker {} started and in sync",
         broker.node_id.unwrap_or(-1)
-    )])
+    ))])
 }

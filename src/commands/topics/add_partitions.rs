@@ -5,6 +5,7 @@ use crate::commands::Context;
 use crate::exit::{ExitCode, Failure};
 use crate::kafka::admin;
 use crate::kafka::metadata::fetch_metadata;
+use crate::output::Outcome;
 use crate::route::require_topic;
 
 use super::{checked_name, topic_failure};
@@ -31,7 +32,10 @@ pub async fn run(ctx: &Context, args: &TopicsAddPartitionsArgs) -> anyhow::Resul
             .await
             .map_err(|e| topic_failure(e, &args.topic, &ns))?;
         let verb = if args.dry_run { "would grow (dry run)" } else { "grew" };
-        ctx.printer.lines(&[format!("topic/{} {verb} from {current} to {} partitions", args.topic, args.to)])
+        let line = format!("topic/{} {verb} from {current} to {} partitions", args.topic, args.to);
+        ctx.printer.outcomes(&[Outcome::new(format!("topic/{}", args.topic), "grown", line)
+            .dry_run(args.dry_run)
+            .detail(serde_json::json!({ "from": current, "to": args.to }))])
     }
     .await;
     session.close().await;

@@ -4,6 +4,7 @@
 use crate::cli::TopicsAlterConfigArgs;
 use crate::commands::Context;
 use crate::exit::{ExitCode, Failure};
+use crate::output::Outcome;
 use crate::route::missing_topic;
 
 use super::checked_name;
@@ -26,5 +27,9 @@ pub async fn run(ctx: &Context, args: &TopicsAlterConfigArgs) -> anyhow::Result<
     let mut lines: Vec<String> = args.set.iter().map(|(k, v)| format!("{k}={v}")).collect();
     lines.extend(args.delete.iter().map(|k| format!("{k} (deleted: broker default)")));
     let verb = if args.dry_run { "would change (dry run: validated by the brokers)" } else { "changed" };
-    ctx.printer.lines(&[format!("topic/{} configs {verb}: {}", args.topic, lines.join(", "))])
+    let line = format!("topic/{} configs {verb}: {}", args.topic, lines.join(", "));
+    let set: std::collections::BTreeMap<&str, &str> = args.set.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    ctx.printer.outcomes(&[Outcome::new(format!("topic/{}", args.topic), "changed", line)
+        .dry_run(args.dry_run)
+        .detail(serde_json::json!({ "set": set, "deleted": args.delete }))])
 }

@@ -5,7 +5,9 @@ use crate::cli::TopicsCreateArgs;
 use crate::commands::Context;
 use crate::exit::{ExitCode, Failure};
 use crate::kafka::admin::TopicSpec;
+use crate::output::Outcome;
 use crate::route::Created;
+use serde_json::json;
 
 use super::{checked_name, topic_failure};
 
@@ -35,10 +37,11 @@ pub async fn run(ctx: &Context, args: &TopicsCreateArgs) -> anyhow::Result<()> {
     let ns = session.cluster.namespace.clone();
     let done = session.backend.create_topic(&spec, args.if_not_exists, args.dry_run, args.timeout).await;
     session.close().await;
-    match done.map_err(|e| topic_failure(e, &args.topic, &ns))? {
+    let object = format!("topic/{}", args.topic);
+    let outcome = match done.map_err(|e| topic_failure(e, &args.topic, &ns))? {
         Created::AlreadyThere => {
             ctx.printer.note(&format!("topic {} already exists", args.topic));
-            Ok(())
+            Outcome::new(object, "alreadyExists", "")
         }
         Created::Created => {
             let verb = if args.dry_run {
@@ -46,7 +49,18 @@ pub async fn run(ctx: &Context, args: &TopicsCreateArgs) -> anyhow::Result<()> {
             } else {
                 "created"
             };
-            ctx.printer.lines(&[format!("topic/{} {verb}", args.topic)])
+            let line = format!("{object} {verb}");
+            Outcome::new(object, "created", line).detail(json!({
+                "partitions": spec.partitions,
+                "replicationFactor": spec.replication_factor,
+                "configs": spec.configs.iter().cloned().collect::<std::collections::BTreeMap<_, _>>(),
+            }))
         }
+    };
+    // Already there: people got the note; scripts get the document.
+    let outcome = outcome.dry_run(args.dry_run);
+    if outcome.line.is_empty() && !ctx.printer.format.is_machine() {
+        return Ok(());
     }
+    ctx.printer.outcomes(&[outcome])
 }

@@ -6,6 +6,7 @@ use crate::exit::{ExitCode, Failure};
 use crate::kafka::KafkaOptions;
 use crate::kafka::admin;
 use crate::kafka::metadata::{fetch_metadata, metadata_of_each};
+use crate::output::Outcome;
 use crate::route::missing_topic;
 
 use super::{checked_name, topic_failure};
@@ -59,12 +60,15 @@ pub async fn run(ctx: &Context, args: &TopicsDeleteArgs) -> anyhow::Result<()> {
         }
         if present.is_empty() {
             ctx.printer.note("no such topics; nothing to delete");
-            return Ok(());
+            return ctx.printer.outcomes(&[]);
         }
         if args.dry_run {
-            return ctx
-                .printer
-                .lines(&present.iter().map(|t| format!("topic/{t} would be deleted (dry run)")).collect::<Vec<_>>());
+            let would: Vec<Outcome> = present
+                .iter()
+                .map(|t| Outcome::new(format!("topic/{t}"), "deleted", format!("topic/{t} would be deleted (dry run)")))
+                .map(|o| o.dry_run(true))
+                .collect();
+            return ctx.printer.outcomes(&would);
         }
         if !args.yes
             && !ctx
@@ -89,7 +93,12 @@ pub async fn run(ctx: &Context, args: &TopicsDeleteArgs) -> anyhow::Result<()> {
         // Deleted means gone from every broker's metadata, so that the next command (a
         // create of the same name, a rebalance) does not meet it, whichever broker it asks.
         wait_gone(opts, &deleted, args.timeout).await?;
-        ctx.printer.lines(&deleted.iter().map(|t| format!("topic/{t} deleted")).collect::<Vec<_>>())?;
+        ctx.printer.outcomes(
+            &deleted
+                .iter()
+                .map(|t| Outcome::new(format!("topic/{t}"), "deleted", format!("topic/{t} deleted")))
+                .collect::<Vec<_>>(),
+        )?;
         failed.map_or(Ok(()), Err)
     }
     .await;
