@@ -6,7 +6,6 @@ use crate::exit::{ExitCode, Failure};
 use crate::kafka::consume::{ConsumePlan, StartAt};
 use crate::kafka::names::check_topic_name;
 use crate::kafka::record::{Position, Record, to_json};
-use crate::output::RawWriter;
 use crate::route::stream::ConsumeRequest;
 
 /// Parses `--offset`: start|beginning|earliest, end|latest, N, -N.
@@ -84,7 +83,7 @@ pub async fn run(ctx: &Context, args: &ConsumeArgs) -> anyhow::Result<()> {
     let session = ctx.session(args.timeout).await?;
     let result = async {
         session.backend.check_consume(&request)?;
-        let mut out = RawWriter::stdout();
+        let mut out = ctx.printer.raw();
         let (format, print_key) = (args.format, args.print_key);
         let stop = async {
             let _ = tokio::signal::ctrl_c().await;

@@ -64,6 +64,9 @@ async fn check(ctx: &Context, request_timeout: Duration) -> anyhow::Result<(Repo
 
 pub async fn run(ctx: &Context, args: &HealthArgs) -> anyhow::Result<()> {
     let request_timeout = args.timeout.min(Duration::from_secs(10));
+    // A verdict is a claim about Kafka: over the tools route it would be "unreachable", which
+    // is not true. Say what is missing instead, before anything runs.
+    crate::route::require_client_route(&ctx.route_options(request_timeout), "health")?;
     let (mut report, mut namespace) = check(ctx, request_timeout).await?;
     if args.wait && report.verdict != Verdict::Healthy {
         let progress = ctx.printer.progress("waiting for the cluster to be healthy");

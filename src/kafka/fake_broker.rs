@@ -138,7 +138,7 @@ fn starting_state() -> State {
         records: range.map(|o| record(o, &format!("k{o}"), &format!("order-{o}"))).collect(),
     };
     let orders = Topic {
-        id: Uuid::from_u128(0x0bde_15),
+        id: Uuid::from_u128(0x000b_de15),
         partitions: vec![partition(1, &[1, 2, 3], &[1, 2, 3], 0..10), partition(2, &[2, 3, 1], &[2, 1], 3..12)],
         configs: BTreeMap::from([("min.insync.replicas".to_string(), "2".to_string())]),
     };

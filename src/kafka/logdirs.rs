@@ -16,9 +16,10 @@ pub struct LogDirUsage {
     /// Bytes of partition data, by topic.
     pub by_topic: BTreeMap<String, i64>,
     pub total: i64,
-    /// The volume's size and free space as the broker sees them (-1: unknown, before 3.3).
-    pub volume_total: i64,
-    pub volume_usable: i64,
+    /// The volume's size and free space, as the broker reports them (DescribeLogDirs v4+);
+    /// None where it does not (older brokers, and kafka-log-dirs.sh, which does not print them).
+    pub volume_total: Option<i64>,
+    pub volume_usable: Option<i64>,
 }
 
 pub fn usage_from(node_id: i32, resp: &DescribeLogDirsResponse) -> Vec<LogDirUsage> {
@@ -36,8 +37,8 @@ pub fn usage_from(node_id: i32, resp: &DescribeLogDirsResponse) -> Vec<LogDirUsa
                 log_dir: r.log_dir.to_string(),
                 total: by_topic.values().sum(),
                 by_topic,
-                volume_total: r.total_bytes,
-                volume_usable: r.usable_bytes,
+                volume_total: Some(r.total_bytes).filter(|b| *b >= 0),
+                volume_usable: Some(r.usable_bytes).filter(|b| *b >= 0),
             }
         })
         .collect()
@@ -45,7 +46,7 @@ pub fn usage_from(node_id: i32, resp: &DescribeLogDirsResponse) -> Vec<LogDirUsa
 
 /// Log-dir usage from `kafka-log-dirs.sh --describe` (its JSON line: brokers, each with
 /// logDirs of partitions `topic-N` and their size), for the exec transport; that tool does not
-/// report the volume's size (-1 here). Keyed by node id.
+/// report the volume's size (None here). Keyed by node id.
 pub fn usage_from_tool(output: &str) -> anyhow::Result<BTreeMap<i32, Vec<LogDirUsage>>> {
     let line = output
         .lines()
@@ -69,8 +70,8 @@ pub fn usage_from_tool(output: &str) -> anyhow::Result<BTreeMap<i32, Vec<LogDirU
                 log_dir: d["logDir"].as_str().unwrap_or_default().to_string(),
                 total: by_topic.values().sum(),
                 by_topic,
-                volume_total: -1,
-                volume_usable: -1,
+                volume_total: None,
+                volume_usable: None,
             });
         }
         out.insert(node_id, dirs);
@@ -172,7 +173,7 @@ mod tests {
         ]);
         let u = usage_from(2, &resp);
         assert_eq!(u[0].by_topic, [("a".to_string(), 15), ("b".to_string(), 7)].into());
-        assert_eq!((u[0].total, u[0].volume_total, u[0].volume_usable), (22, 1000, 400));
+        assert_eq!((u[0].total, u[0].volume_total, u[0].volume_usable), (22, Some(1000), Some(400)));
     }
 
     #[test]
@@ -189,7 +190,7 @@ mod tests {
         assert_eq!(one.log_dir, "/var/lib/kafka/data");
         assert_eq!(one.by_topic["orders"], 150, "future replicas do not count");
         assert_eq!(one.by_topic["my-topic"], 7, "dashes inside the topic name");
-        assert_eq!((one.total, one.volume_total), (157, -1));
+        assert_eq!((one.total, one.volume_total), (157, None));
         assert!(usage[&2].is_empty());
         assert!(usage_from_tool("no json").is_err());
     }

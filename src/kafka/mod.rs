@@ -36,7 +36,8 @@ impl KafkaOptions {
         let mut cfg = ClientConfig::new();
         cfg.set("bootstrap.servers", &self.bootstrap)
             .set("client.id", concat!("kubectl-kafka/", env!("CARGO_PKG_VERSION")))
-            .set("socket.timeout.ms", self.timeout.as_millis().max(1000).to_string())
+            // librdkafka refuses more than 300 s (a rollout's 10 m limit under --request-timeout 0).
+            .set("socket.timeout.ms", self.timeout.as_millis().clamp(1000, 300_000).to_string())
             .set("log_level", "3");
         if let Some(debug) = &self.debug {
             cfg.set("debug", debug).set("log_level", "7");

@@ -113,6 +113,14 @@ impl Printer {
         self.out(&text)
     }
 
+    /// A writer for records on stdout (or into the capture of a test's printer).
+    pub fn raw(&self) -> RawWriter {
+        match &self.capture {
+            Some(buffer) => RawWriter::over(Box::new(Captured(buffer.clone()))),
+            None => RawWriter::stdout(),
+        }
+    }
+
     /// What a changing command did: `{"changes": [...]}` under -o json|yaml, else a line
     /// each (none when nothing changed).
     pub fn outcomes(&self, outcomes: &[Outcome]) -> anyhow::Result<()> {
@@ -199,13 +207,31 @@ pub fn human_bytes(bytes: i64) -> String {
 
 /// Record output: raw bytes a line each, buffered; a closed pipe ends it quietly.
 pub struct RawWriter {
-    out: std::io::BufWriter<std::io::Stdout>,
+    out: std::io::BufWriter<Box<dyn Write + Send>>,
     closed: bool,
+}
+
+/// A capturing printer's buffer as a writer.
+struct Captured(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().map_err(|_| std::io::Error::other("output buffer poisoned"))?.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 impl RawWriter {
     pub fn stdout() -> RawWriter {
-        RawWriter { out: std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout()), closed: false }
+        RawWriter::over(Box::new(std::io::stdout()))
+    }
+
+    fn over(out: Box<dyn Write + Send>) -> RawWriter {
+        RawWriter { out: std::io::BufWriter::with_capacity(64 * 1024, out), closed: false }
     }
 
     pub fn line(&mut self, bytes: &[u8]) -> std::io::Result<()> {

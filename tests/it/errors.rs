@@ -164,6 +164,44 @@ fn the_shipped_role_runs_the_kafka_side_and_a_missing_portforward_is_named() {
         let may_find = matches!(args.first(), Some(&"health" | &"doctor")) && run.code == 8;
         assert!(run.code == 0 || may_find, "{args:?} with the shipped Role: {run:?}");
     }
+    // The changing commands for real, on both routes: the Role lets them change topics,
+    // records and groups. (Restarts, scaling and moves patch Deployments: their own bed tests
+    // run them on clusters of their own.)
+    let pid = std::process::id();
+    for (route, topic) in [(&[][..], format!("role-{pid}")), (&["--via", "exec"][..], format!("role-exec-{pid}"))] {
+        let group = format!("{topic}-group");
+        let run = |args: &[&str], input: Option<&[u8]>| {
+            let mut all = vec!["--kubeconfig", cfg];
+            all.extend_from_slice(route);
+            all.extend_from_slice(args);
+            let run = match input {
+                Some(bytes) => plugin_stdin(&all, bytes),
+                None => plugin(&all),
+            };
+            assert_eq!(run.code, 0, "{all:?} with the shipped Role: {run:?}");
+            run
+        };
+        run(&["topics", "create", &topic, "-p", "1", "-r", "3"], None);
+        run(&["produce", &topic], Some(b"one\ntwo\n"));
+        let read = run(&["consume", &topic, "--from-beginning", "-m", "2"], None);
+        assert_eq!(read.stdout.lines().collect::<Vec<_>>(), ["one", "two"], "{read:?}");
+        run(&["topics", "alter-config", &topic, "--set", "retention.ms=3600000"], None);
+        run(&["groups", "reset-offsets", &group, "--topic", &topic, "--to-latest", "--execute"], None);
+        let described = run(&["groups", "describe", &group, "-o", "json"], None);
+        let doc: serde_json::Value = serde_json::from_str(&described.stdout).unwrap();
+        assert_eq!(doc["offsets"][0]["committed"], 2, "{doc}");
+        run(&["groups", "delete", &group, "--yes"], None);
+        // Over a client: add partitions and delete; the tools route refuses both (exit 2),
+        // so the topic made over exec is deleted over the client route.
+        let client = |args: &[&str]| {
+            let mut all = vec!["--kubeconfig", cfg];
+            all.extend_from_slice(args);
+            let run = plugin(&all);
+            assert_eq!(run.code, 0, "{all:?} with the shipped Role: {run:?}");
+        };
+        client(&["topics", "add-partitions", &topic, "--to", "2"]);
+        client(&["topics", "delete", &topic, "--yes"]);
+    }
     // The Role alone cannot read nodes or volumes: status leaves where volumes attach unknown,
     // and move names what it lacks.
     let status = plugin(&["--kubeconfig", cfg, "status", "-o", "json"]).ok();

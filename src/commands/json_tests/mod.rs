@@ -21,7 +21,7 @@ use serde_json::{Value, json};
 use crate::cli::Cli;
 use crate::cluster::Cluster;
 use crate::commands::{Context, Injected};
-use crate::kafka::fake_broker::FakeKafka;
+use crate::kafka::fake_broker::{FakeKafka, State};
 use crate::output::{OutputFormat, Printer};
 use crate::route::tools::fake::FakeRunner;
 
@@ -36,6 +36,10 @@ fn guide_objects() -> BTreeMap<String, Vec<Value>> {
         if let Some(kind) = value["kind"].as_str() {
             by_kind.entry(kind.to_string()).or_default().push(value.clone());
         }
+    }
+    for d in by_kind.get_mut("Deployment").into_iter().flatten() {
+        let uid = format!("uid-{}", d["metadata"]["name"].as_str().unwrap_or_default());
+        d["metadata"]["uid"] = json!(uid);
     }
     let mut sets = Vec::new();
     for d in by_kind.get("Deployment").cloned().unwrap_or_default() {
@@ -215,6 +219,10 @@ struct Ran {
     kafka: FakeKafka,
     /// Each tool run over the tools route: script and argv.
     tools: Vec<(String, Vec<String>)>,
+    /// What the tools were given on stdin.
+    stdin: Vec<(String, Vec<u8>)>,
+    /// stdout as printed.
+    text: String,
 }
 
 impl Ran {
@@ -254,32 +262,56 @@ async fn run_json(args: &[&str], runner: FakeRunner) -> Ran {
 }
 
 async fn run_as(args: &[&str], runner: FakeRunner, access: Access) -> Ran {
+    run_full(args, runner, access, OutputFormat::Json, |_| {}).await
+}
+
+/// Runs `kubectl kafka -o json ARGS` with the fake Kafka's state changed first.
+async fn run_after(args: &[&str], access: Access, setup: impl FnOnce(&mut State)) -> Ran {
+    run_full(args, FakeRunner::default(), access, OutputFormat::Json, setup).await
+}
+
+/// Runs `kubectl kafka ARGS` (records and lines on stdout: `Ran::text`, no document).
+async fn run_text(args: &[&str], runner: FakeRunner) -> Ran {
+    run_full(args, runner, Access::default(), OutputFormat::Table, |_| {}).await
+}
+
+async fn run_full(
+    args: &[&str],
+    runner: FakeRunner,
+    access: Access,
+    format: OutputFormat,
+    setup: impl FnOnce(&mut State),
+) -> Ran {
     use clap::Parser;
-    let mut argv = vec!["kubectl-kafka", "-o", "json"];
+    let mut argv = vec!["kubectl-kafka"];
+    if format == OutputFormat::Json {
+        argv.extend(["-o", "json"]);
+    }
     argv.extend_from_slice(args);
     let cli = Cli::try_parse_from(argv).expect("valid arguments");
     let (cluster, asked) = mock_cluster(access);
     let kafka = crate::kafka::fake_broker::start().await;
+    setup(&mut kafka.state());
     let runner = Arc::new(runner);
-    let (printer, out) = Printer::capturing(OutputFormat::Json);
+    let (printer, out) = Printer::capturing(format);
+    // As the command line makes it (timeouts, selector, route), with the mock API, the fake
+    // Kafka and the fake tools in place of the kubeconfig's cluster.
     let ctx = Context {
         printer,
-        cluster: Default::default(),
-        selector: "app=kafka".into(),
-        via: cli.global.via,
-        verbose: 0,
         injected: Some(Injected { cluster, runner: Some(runner.clone()), bootstrap: Some(kafka.bootstrap.clone()) }),
+        ..Context::from_global(&cli.global)
     };
     let outcome = super::run_command(&ctx, &cli.command).await;
     let text = String::from_utf8(out.lock().unwrap().clone()).unwrap();
-    let doc = if text.is_empty() {
+    let doc = if text.is_empty() || format != OutputFormat::Json {
         Value::Null
     } else {
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("stdout is not one JSON document ({e}): {text}"))
     };
     let asked = asked.lock().unwrap().clone();
     let tools = runner.calls.lock().unwrap().clone();
-    Ran { outcome, doc, asked, kafka, tools }
+    let stdin = runner.stdin.lock().unwrap().clone();
+    Ran { outcome, doc, text, asked, kafka, tools, stdin }
 }
 
 /// Runs ARGS over the client route and over `--via exec`, for documents that must agree.

@@ -150,10 +150,8 @@ async fn topics_create_dry_run_is_validated_by_the_brokers_and_changes_nothing()
     let ran = run_json(&["topics", "create", "payments", "-p", "3", "--dry-run"], FakeRunner::default()).await;
     assert_eq!(ran.ok()["changes"][0]["dryRun"], true);
     assert_eq!(ran.ok()["changes"][0]["result"], "created");
-    let state = ran.kafka.state();
-    assert!(!state.topics.contains_key("payments"), "nothing created");
-    assert_eq!(state.changes, ["CreateTopics payments partitions=3 rf=3 (validate only)"]);
-    drop(state);
+    assert!(!ran.kafka.state().topics.contains_key("payments"), "nothing created");
+    assert_eq!(ran.kafka.state().changes, ["CreateTopics payments partitions=3 rf=3 (validate only)"]);
     // The tool cannot validate without creating: refused before it runs.
     let tools = run_json(&["--via", "exec", "topics", "create", "payments", "--dry-run"], FakeRunner::default()).await;
     assert_eq!(tools.code(), Some(ExitCode::Usage), "{}", tools.message());

@@ -572,6 +572,8 @@ pub mod fake {
         /// An unexpected call exits 1 instead of failing the test (to see what a command
         /// would run).
         pub lenient: bool,
+        /// What each run was given on stdin (read to its end), by script.
+        pub stdin: Mutex<Vec<(String, Vec<u8>)>>,
     }
 
     impl FakeRunner {
@@ -586,9 +588,14 @@ pub mod fake {
             &'a self,
             script: &'a str,
             args: &'a [String],
-            _stdin: Option<Stdin>,
+            stdin: Option<Stdin>,
         ) -> BoxFuture<'a, anyhow::Result<ExecOutput>> {
             Box::pin(async move {
+                if let Some(mut input) = stdin {
+                    let mut bytes = Vec::new();
+                    tokio::io::AsyncReadExt::read_to_end(&mut input, &mut bytes).await?;
+                    self.stdin.lock().unwrap().push((script.to_string(), bytes));
+                }
                 self.calls.lock().unwrap().push((script.to_string(), args.to_vec()));
                 let found = self.answers.iter().find(|(s, a, ..)| s == script && a == args);
                 let (_, _, stdout, stderr, code) = match found {
