@@ -619,6 +619,10 @@ fn every_read_command_answers_the_same_over_both_routes() {
     };
     let (disk_client, disk_tools) = (bytes(json("port-forward", &["disk"])), bytes(json("exec", &["disk"])));
     assert_eq!(disk_client, disk_tools);
+    // The volume's size: read by a client (DescribeLogDirs v4), unknown (null, not -1) over exec.
+    let volume = |doc: serde_json::Value| doc["brokers"][0]["logDirs"][0]["volumeTotal"].clone();
+    assert!(volume(json("port-forward", &["disk"])).as_i64().is_some_and(|b| b > 0));
+    assert!(volume(json("exec", &["disk"])).is_null());
     assert!(disk_client.iter().all(|(_, _, b)| *b > 0), "every broker holds some of {topic}: {disk_client:?}");
     // status: Kafka's side on both routes, the same active controller; partitions led are
     // counted on both (other tests' topics come and go between the reads, so not compared);
@@ -637,6 +641,11 @@ fn every_read_command_answers_the_same_over_both_routes() {
     assert_eq!(controllers(&status_client), controllers(&status_tools));
     assert!(status_client.iter().chain(&status_tools).all(|r| r.1), "{status_client:?} {status_tools:?}");
     assert!(status_client.iter().all(|r| r.2 == "3.7") && status_tools.iter().all(|r| r.2.is_null()));
+    // health is a claim about Kafka that the tools cannot back: refused (exit 2), not
+    // "unreachable".
+    let health = kk(&["--via", "exec", "health"]);
+    assert_eq!(health.code, 2, "{health:?}");
+    assert!(health.stderr.contains("health needs a Kafka client route"), "{}", health.stderr);
     kk(&["groups", "delete", &group, "--yes"]).ok();
     kk(&["topics", "delete", &topic, "--yes"]).ok();
 }
