@@ -641,6 +641,17 @@ fn every_read_command_answers_the_same_over_both_routes() {
     assert_eq!(controllers(&status_client), controllers(&status_tools));
     assert!(status_client.iter().chain(&status_tools).all(|r| r.1), "{status_client:?} {status_tools:?}");
     assert!(status_client.iter().all(|r| r.2 == "3.7") && status_tools.iter().all(|r| r.2.is_null()));
+    // doctor: the same findings from the same cluster (exit 8 when one is an error).
+    let doctor = |via: &str| -> serde_json::Value {
+        let run = kk(&["--via", via, "doctor", "-o", "json"]);
+        assert!(run.code == 0 || run.code == 8, "{run:?}");
+        serde_json::from_str(&run.stdout).unwrap()
+    };
+    assert_eq!(doctor("port-forward"), doctor("exec"));
+    // version: the plugin and the server alike; each broker's release only over a client.
+    let (version_client, version_tools) = (json("port-forward", &["version"]), json("exec", &["version"]));
+    assert_eq!(version_client["server"], version_tools["server"]);
+    assert!(version_client["kafka"]["brokers"].is_array() && version_tools["kafka"].is_null());
     // health is a claim about Kafka that the tools cannot back: refused (exit 2), not
     // "unreachable".
     let health = kk(&["--via", "exec", "health"]);

@@ -73,7 +73,17 @@ fn pods_only_kubeconfig(dir: &std::path::Path) -> std::path::PathBuf {
 
 /// A kubeconfig for service account `account` of namespace kafka, bound to Role `role`.
 fn service_account_kubeconfig(dir: &std::path::Path, account: &str, role: &str) -> std::path::PathBuf {
-    let ns = ["-n", "kafka"];
+    service_account_kubeconfig_in(dir, "kafka", account, role)
+}
+
+/// A kubeconfig for a new service account in `namespace`, bound to `role` there.
+fn service_account_kubeconfig_in(
+    dir: &std::path::Path,
+    namespace: &str,
+    account: &str,
+    role: &str,
+) -> std::path::PathBuf {
+    let ns = ["-n", namespace];
     let _ = kubectl(&[ns[0], ns[1], "create", "serviceaccount", account]);
     let _ = kubectl(&[
         ns[0],
@@ -82,7 +92,7 @@ fn service_account_kubeconfig(dir: &std::path::Path, account: &str, role: &str) 
         "rolebinding",
         account,
         &format!("--role={role}"),
-        &format!("--serviceaccount=kafka:{account}"),
+        &format!("--serviceaccount={namespace}:{account}"),
     ]);
     let token = kubectl(&[ns[0], ns[1], "create", "token", account]).ok().stdout.trim().to_string();
     let cfg = dir.join(account);
@@ -100,7 +110,7 @@ fn service_account_kubeconfig(dir: &std::path::Path, account: &str, role: &str) 
         account,
         &format!("--cluster={cluster}"),
         &format!("--user={account}"),
-        "--namespace=kafka",
+        &format!("--namespace={namespace}"),
     ]);
     set(&["config", "use-context", account]);
     cfg
@@ -248,4 +258,44 @@ fn the_shipped_role_runs_the_kafka_side_and_a_missing_portforward_is_named() {
         "forbidden: cannot get pods/portforward in namespace kafka",
         "your user needs RBAC permission to get and create pods/portforward in namespace kafka",
     );
+}
+
+#[test]
+fn the_shipped_role_restarts_scales_and_rolls_back_for_real() {
+    // Its own cluster: these commands stop brokers, which the shared bed's other tests must
+    // not see. The shipped Role, bound in that namespace, is all the service account has.
+    let _bed = shared();
+    wait_bed_ready();
+    let namespace = "kafka-role";
+    let cluster = crate::own_cluster::Cluster::create(namespace, "3.7.1");
+    let role = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/deploy/rbac.yaml")).unwrap();
+    let role_only =
+        role.split("\n---\n").next().unwrap().replace("namespace: kafka\n", &format!("namespace: {namespace}\n"));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("role.yaml");
+    std::fs::write(&file, role_only).unwrap();
+    kubectl(&["apply", "-f", file.to_str().unwrap()]).ok();
+    let cfg = service_account_kubeconfig_in(dir.path(), namespace, "kafka-operator", "kubectl-kafka");
+    let cfg = cfg.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--kubeconfig", cfg];
+        all.extend_from_slice(args);
+        let run = plugin(&all);
+        assert_eq!(run.code, 0, "{args:?} with the shipped Role: {run:?}");
+        run
+    };
+    run(&["restart", "kafka-2", "--timeout", "5m"]);
+    let history = crate::own_cluster::json(run(&["history", "kafka-2", "-o", "json"]));
+    assert_eq!(history["brokers"][0]["revisions"].as_array().map(Vec::len), Some(2), "{history}");
+    let rolled = crate::own_cluster::json(run(&["rollback", "kafka-2", "--timeout", "5m", "-o", "json"]));
+    assert_eq!(rolled["changes"][0]["result"], "rolledBack", "{rolled}");
+    let stopped =
+        crate::own_cluster::json(run(&["scale", "kafka-3", "--replicas", "0", "--timeout", "5m", "-o", "json"]));
+    assert_eq!(stopped["changes"][0]["detail"]["replicas"], 0, "{stopped}");
+    run(&["scale", "kafka-3", "--replicas", "1", "--timeout", "5m"]);
+    let rolled_out = crate::own_cluster::json(run(&["rollout-status", "--timeout", "5m", "-o", "json"]));
+    let states: Vec<&str> =
+        rolled_out["brokers"].as_array().unwrap().iter().map(|b| b["state"].as_str().unwrap()).collect();
+    assert_eq!(states, ["inSync", "inSync", "inSync"], "{rolled_out}");
+    assert_eq!(cluster.kk(&["health"]).code, 0, "healthy after it all");
 }
