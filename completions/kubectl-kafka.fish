@@ -300,9 +300,9 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand produce" -s 
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand produce" -l key-separator -d 'Split each line at the first SEP into key and value' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand produce" -s H -l header -d 'A header KEY=VALUE on every record (repeatable)' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand produce" -l partition -d 'Send every record to this partition' -r
-complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand produce" -l acks -r -f -a "all\t''
-1\t''
-0\t''"
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand produce" -l acks -r -f -a "all\t'Every in-sync replica (and an idempotent producer: no duplicates on retry)'
+1\t'The leader alone'
+0\t'None: fire and forget'"
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand produce" -l compression -r -f -a "none\t''
 gzip\t''
 snappy\t''

@@ -496,7 +496,9 @@ json\:"Each line is {"key","value","headers","partition"} as \`consume --format 
 '*-H+[A header KEY=VALUE on every record (repeatable)]:KEY=VALUE:_default' \
 '*--header=[A header KEY=VALUE on every record (repeatable)]:KEY=VALUE:_default' \
 '--partition=[Send every record to this partition]:PARTITION:_default' \
-'--acks=[]:ACKS:(all 1 0)' \
+'--acks=[]:ACKS:((all\:"Every in-sync replica (and an idempotent producer\: no duplicates on retry)"
+1\:"The leader alone"
+0\:"None\: fire and forget"))' \
 '--compression=[]:COMPRESSION:(none gzip snappy lz4 zstd)' \
 '--timeout=[]:TIMEOUT:_default' \
 '-n+[Namespace of the Kafka brokers \[default\: the current context'\''s namespace\]]:NAMESPACE:_default' \
@@ -533,7 +535,7 @@ direct\:"The advertised addresses as they are (inside the cluster)"))' \
 (consume)
 _arguments "${_arguments_options[@]}" : \
 '--offset=[start, end, an offset N, or -N for N before the end]:OFFSET:_default' \
-'(--offset)--since=[Start at a time\: RFC 3339 (2026-11-25T08\:00\:00Z) or a duration ago (15m, 2h)]:SINCE:_default' \
+'(--offset)--since=[Start at a time\: RFC 3339 (2026-11-25T08\:00\:00Z) or a duration ago (15m, 2h)]:TIME:_default' \
 '--partition=[Only this partition]:PARTITION:_default' \
 '-m+[Stop after N records]:MAX_MESSAGES:_default' \
 '--max-messages=[Stop after N records]:MAX_MESSAGES:_default' \
@@ -965,7 +967,7 @@ direct\:"The advertised addresses as they are (inside the cluster)"))' \
 ;;
 (restart)
 _arguments "${_arguments_options[@]}" : \
-'--since=[Skip brokers whose pods started after this time (RFC 3339 or a duration ago)]:SINCE:_default' \
+'--since=[Skip brokers whose pods started after this time (RFC 3339 or a duration ago)]:TIME:_default' \
 '--timeout=[Limit for each broker to roll out, rejoin and catch up]:TIMEOUT:_default' \
 '-n+[Namespace of the Kafka brokers \[default\: the current context'\''s namespace\]]:NAMESPACE:_default' \
 '--namespace=[Namespace of the Kafka brokers \[default\: the current context'\''s namespace\]]:NAMESPACE:_default' \

@@ -1,6 +1,8 @@
 //! The command line, as clap structs. They stay raw here; each command turns its args into a
 //! typed plan before acting (parse, then resolve).
 
+use crate::kafka::consume::StartAt;
+use crate::kafka::produce::{Acks, Compression};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -267,8 +269,8 @@ pub struct RestartArgs {
     #[arg(long)]
     pub force: bool,
     /// Skip brokers whose pods started after this time (RFC 3339 or a duration ago)
-    #[arg(long)]
-    pub since: Option<String>,
+    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    pub since: Option<i64>,
     /// Limit for each broker to roll out, rejoin and catch up
     #[arg(long, value_parser = parse_duration, default_value = "10m")]
     pub timeout: Duration,
@@ -512,8 +514,8 @@ pub struct GroupsResetArgs {
     #[arg(long, value_name = "N")]
     pub to_offset: Option<i64>,
     /// RFC 3339 time, or a duration ago (15m, 2h)
-    #[arg(long, value_name = "TIME")]
-    pub to_datetime: Option<String>,
+    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    pub to_datetime: Option<i64>,
     #[arg(long, value_name = "N", allow_hyphen_values = true)]
     pub shift_by: Option<i64>,
     /// Apply the plan (without it, nothing changes)
@@ -566,10 +568,10 @@ pub struct ProduceArgs {
     /// Send every record to this partition
     #[arg(long)]
     pub partition: Option<i32>,
-    #[arg(long, default_value = "all", value_parser = ["all", "1", "0"])]
-    pub acks: String,
-    #[arg(long, default_value = "none", value_parser = ["none", "gzip", "snappy", "lz4", "zstd"])]
-    pub compression: String,
+    #[arg(long, value_enum, default_value_t = Acks::All)]
+    pub acks: Acks,
+    #[arg(long, value_enum, default_value_t = Compression::None)]
+    pub compression: Compression,
     /// Check the input and the sizes, send nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -594,11 +596,11 @@ pub struct ConsumeArgs {
     #[arg(long, conflicts_with_all = ["offset", "since"])]
     pub from_beginning: bool,
     /// start, end, an offset N, or -N for N before the end
-    #[arg(long, allow_hyphen_values = true)]
-    pub offset: Option<String>,
+    #[arg(long, allow_hyphen_values = true, value_parser = parse_offset)]
+    pub offset: Option<StartAt>,
     /// Start at a time: RFC 3339 (2026-11-25T08:00:00Z) or a duration ago (15m, 2h)
-    #[arg(long, conflicts_with = "offset")]
-    pub since: Option<String>,
+    #[arg(long, conflicts_with = "offset", value_name = "TIME", value_parser = parse_time)]
+    pub since: Option<i64>,
     /// Only this partition
     #[arg(long)]
     pub partition: Option<i32>,
@@ -769,6 +771,36 @@ pub struct VersionArgs {
     pub client: bool,
 }
 
+/// Parses `--offset`: start|beginning|earliest, end|latest, N, or -N (N before the end).
+pub fn parse_offset(text: &str) -> Result<StartAt, String> {
+    match text {
+        "start" | "beginning" | "earliest" | "oldest" => Ok(StartAt::Beginning),
+        "end" | "latest" | "newest" => Ok(StartAt::End),
+        _ => match text.strip_prefix('-') {
+            Some(n) => n.parse::<i64>().map(StartAt::FromEnd).map_err(|_| "-N needs a number".to_string()),
+            None => {
+                text.parse::<i64>().map(StartAt::Offset).map_err(|_| "not start, end, an offset N or -N".to_string())
+            }
+        },
+    }
+}
+
+/// Parses a time (`--since`, `--to-datetime`) as ms since the epoch: an RFC 3339 time, or a
+/// duration ago (15m, 2h, 1h30m) counted from now.
+pub fn parse_time(text: &str) -> Result<i64, String> {
+    parse_time_at(text, jiff::Timestamp::now())
+}
+
+/// `parse_time` with the clock given.
+pub fn parse_time_at(text: &str, now: jiff::Timestamp) -> Result<i64, String> {
+    if let Ok(ts) = text.parse::<jiff::Timestamp>() {
+        return Ok(ts.as_millisecond());
+    }
+    let ago = parse_duration(text)
+        .map_err(|_| "neither a time (2026-11-25T08:00:00Z) nor a duration ago (15m, 2h)".to_string())?;
+    Ok(now.as_millisecond() - ago.as_millis() as i64)
+}
+
 /// Parses a kubectl-style duration: `500ms`, `30s`, `5m`, `1h`, `1m30s`, or a bare number of
 /// seconds.
 pub fn parse_duration(text: &str) -> Result<Duration, String> {
@@ -803,6 +835,24 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn offsets_parse() {
+        assert_eq!(parse_offset("start"), Ok(StartAt::Beginning));
+        assert_eq!(parse_offset("end"), Ok(StartAt::End));
+        assert_eq!(parse_offset("42"), Ok(StartAt::Offset(42)));
+        assert_eq!(parse_offset("-10"), Ok(StartAt::FromEnd(10)));
+        assert!(parse_offset("-x").is_err());
+        assert!(parse_offset("middle").is_err());
+    }
+
+    #[test]
+    fn since_takes_times_and_durations() {
+        let now: jiff::Timestamp = "2026-11-25T10:00:00Z".parse().unwrap();
+        assert_eq!(parse_time_at("2026-11-25T09:00:00Z", now).unwrap(), now.as_millisecond() - 3_600_000);
+        assert_eq!(parse_time_at("15m", now).unwrap(), now.as_millisecond() - 900_000);
+        assert!(parse_time_at("yesterday", now).unwrap_err().contains("neither a time"));
+    }
     use clap::CommandFactory;
 
     #[test]

@@ -29,6 +29,54 @@ fn review(namespace: &str, verb: &str, subresource: &str) -> SelfSubjectAccessRe
     }
 }
 
+/// A review of `verb` on `resource` (in API group `group`) in the namespace.
+fn review_of(namespace: &str, verb: &str, group: &str, resource: &str) -> SelfSubjectAccessReview {
+    SelfSubjectAccessReview {
+        spec: SelfSubjectAccessReviewSpec {
+            resource_attributes: Some(ResourceAttributes {
+                namespace: Some(namespace.to_string()),
+                verb: Some(verb.to_string()),
+                group: Some(group.to_string()),
+                resource: Some(resource.to_string()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        },
+        ..Default::default()
+    }
+}
+
+/// Refuses (exit 5) before anything changes when the user may not do each `(verb, group,
+/// resource)` a command is about to do in the namespace, naming the first that is missing;
+/// `what` is the command. A review that cannot be made leaves the command to try.
+pub async fn require_verbs(cluster: &Cluster, what: &str, needs: &[(&str, &str, &str)]) -> anyhow::Result<()> {
+    let api: Api<SelfSubjectAccessReview> = Api::all(cluster.client.clone());
+    let asks = needs.iter().map(|(verb, group, resource)| {
+        let api = api.clone();
+        let r = review_of(&cluster.namespace, verb, group, resource);
+        async move { (*verb, *group, *resource, api.create(&PostParams::default(), &r).await) }
+    });
+    for (verb, group, resource, answer) in futures::future::join_all(asks).await {
+        match answer {
+            Ok(r) if r.status.as_ref().is_some_and(|s| !s.allowed) => {
+                let named = if group.is_empty() { resource.to_string() } else { format!("{resource}.{group}") };
+                return Err(Failure::new(
+                    ExitCode::Forbidden,
+                    format!("forbidden: {what} needs to {verb} {named} in namespace {}; nothing was changed", cluster.namespace),
+                )
+                .hint(format!(
+                    "your user needs RBAC permission to {verb} {named} in namespace {}; the least-privilege Role is in the project's deploy/rbac.yaml",
+                    cluster.namespace
+                ))
+                .into());
+            }
+            Ok(_) => {}
+            Err(err) => tracing::debug!("access review of {verb} {resource}: {err}"),
+        }
+    }
+    Ok(())
+}
+
 /// The failure for a denied verb on `pods/<subresource>`.
 pub fn denied(namespace: &str, verb: &str, subresource: &str) -> Failure {
     Failure::new(ExitCode::Forbidden, format!("forbidden: cannot {verb} pods/{subresource} in namespace {namespace}"))

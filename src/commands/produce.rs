@@ -145,8 +145,8 @@ pub async fn run(ctx: &Context, args: &ProduceArgs) -> anyhow::Result<()> {
         let backend = &session.backend;
         let request = ProduceRequest {
             topic: args.topic.clone(),
-            acks: args.acks.clone(),
-            compression: args.compression.clone(),
+            acks: args.acks,
+            compression: args.compression,
             timeout: args.timeout,
             keys: args.key.is_some() || args.key_separator.is_some(),
             headers: !headers.is_empty(),

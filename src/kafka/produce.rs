@@ -13,11 +13,64 @@ use tokio::sync::mpsc;
 use super::KafkaOptions;
 use super::record::Record;
 
+/// How many replicas must have a record before it counts as sent (`--acks`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Acks {
+    /// Every in-sync replica (and an idempotent producer: no duplicates on retry)
+    #[value(name = "all")]
+    All,
+    /// The leader alone
+    #[value(name = "1")]
+    Leader,
+    /// None: fire and forget
+    #[value(name = "0")]
+    None,
+}
+
+impl Acks {
+    /// The value Kafka's clients take (`acks=`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Acks::All => "all",
+            Acks::Leader => "1",
+            Acks::None => "0",
+        }
+    }
+
+    /// Only acks=all allows the idempotent producer.
+    pub fn idempotent(self) -> bool {
+        self == Acks::All
+    }
+}
+
+/// Batch compression (`--compression`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Compression {
+    None,
+    Gzip,
+    Snappy,
+    Lz4,
+    Zstd,
+}
+
+impl Compression {
+    /// The value Kafka's clients take (`compression.type=`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Compression::None => "none",
+            Compression::Gzip => "gzip",
+            Compression::Snappy => "snappy",
+            Compression::Lz4 => "lz4",
+            Compression::Zstd => "zstd",
+        }
+    }
+}
+
 /// How the producer behaves (`--acks`, `--compression`), and the largest message allowed.
 #[derive(Debug, Clone)]
 pub struct ProduceSettings {
-    pub acks: String,
-    pub compression: String,
+    pub acks: Acks,
+    pub compression: Compression,
     pub max_message_bytes: usize,
 }
 
@@ -39,10 +92,9 @@ type Outcome = (usize, Result<(i32, i64), String>);
 
 fn producer(opts: &KafkaOptions, settings: &ProduceSettings) -> anyhow::Result<FutureProducer> {
     let mut cfg = opts.client_config();
-    let idempotent = settings.acks == "all" || settings.acks == "-1";
-    cfg.set("acks", &settings.acks)
-        .set("enable.idempotence", if idempotent { "true" } else { "false" })
-        .set("compression.type", &settings.compression)
+    cfg.set("acks", settings.acks.as_str())
+        .set("enable.idempotence", if settings.acks.idempotent() { "true" } else { "false" })
+        .set("compression.type", settings.compression.as_str())
         .set("linger.ms", "5")
         .set("message.timeout.ms", (opts.timeout.as_millis().max(5000) * 3).to_string())
         // Room for the largest record the topic takes, plus batch framing.

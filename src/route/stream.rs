@@ -13,7 +13,7 @@ use crate::exit::{ExitCode, Failure};
 use crate::kafka::admin::topic_configs;
 use crate::kafka::consume::{ConsumePlan, ConsumeSummary, StartAt, consume};
 use crate::kafka::metadata::fetch_metadata_for;
-use crate::kafka::produce::{ProduceSettings, ProduceSummary, produce_stream};
+use crate::kafka::produce::{Acks, Compression, ProduceSettings, ProduceSummary, produce_stream};
 use crate::kafka::record::{Position, Record};
 
 use super::client::ClientRoute;
@@ -25,8 +25,8 @@ use super::{Backend, require_topic};
 #[derive(Debug, Clone)]
 pub struct ProduceRequest {
     pub topic: String,
-    pub acks: String,
-    pub compression: String,
+    pub acks: Acks,
+    pub compression: Compression,
     pub timeout: Duration,
     /// Records carry keys (--key or --key-separator).
     pub keys: bool,
@@ -201,8 +201,8 @@ async fn client_produce(
         summary
     } else {
         let settings = ProduceSettings {
-            acks: request.acks.clone(),
-            compression: request.compression.clone(),
+            acks: request.acks,
+            compression: request.compression,
             max_message_bytes: target.max_message_bytes,
         };
         produce_stream(&c.opts, &request.topic, &settings, records).await?
@@ -250,10 +250,10 @@ pub fn console_producer_args(request: &ProduceRequest) -> Result<Vec<String>, St
         return Err("--format json over --via exec is not supported (the console producer reads text lines)".into());
     }
     let mut a = vec!["--topic".to_string(), request.topic.clone()];
-    a.extend(["--producer-property".into(), format!("acks={}", request.acks)]);
-    a.extend(["--producer-property".into(), format!("enable.idempotence={}", request.acks == "all")]);
-    if request.compression != "none" {
-        a.extend(["--compression-codec".into(), request.compression.clone()]);
+    a.extend(["--producer-property".into(), format!("acks={}", request.acks.as_str())]);
+    a.extend(["--producer-property".into(), format!("enable.idempotence={}", request.acks.idempotent())]);
+    if request.compression != Compression::None {
+        a.extend(["--compression-codec".into(), request.compression.as_str().to_string()]);
     }
     // A send that cannot be delivered fails within the command's timeout, not after minutes.
     let ms = request.timeout.as_millis().max(1000);
@@ -422,11 +422,11 @@ where
 mod tests {
     use super::*;
 
-    fn produce(partition: Option<i32>, json: bool, acks: &str, compression: &str, keys: bool) -> ProduceRequest {
+    fn produce(partition: Option<i32>, json: bool, acks: Acks, compression: Compression, keys: bool) -> ProduceRequest {
         ProduceRequest {
             topic: "orders".into(),
-            acks: acks.into(),
-            compression: compression.into(),
+            acks,
+            compression,
             timeout: Duration::from_secs(30),
             keys,
             headers: false,
@@ -439,20 +439,24 @@ mod tests {
 
     #[test]
     fn the_console_producer_gets_what_it_can_do() {
-        let a = console_producer_args(&produce(None, false, "1", "zstd", false)).unwrap();
+        let a = console_producer_args(&produce(None, false, Acks::Leader, Compression::Zstd, false)).unwrap();
         assert!(a.windows(2).any(|w| w == ["--producer-property", "acks=1"]), "{a:?}");
         assert!(a.windows(2).any(|w| w == ["--producer-property", "enable.idempotence=false"]), "{a:?}");
         assert!(a.windows(2).any(|w| w == ["--compression-codec", "zstd"]), "{a:?}");
         assert_eq!(a[..2], ["--topic", "orders"]);
         assert!(a.windows(2).any(|w| w == ["--producer-property", "max.block.ms=30000"]), "the command's timeout");
-        let keyed = console_producer_args(&produce(None, false, "all", "none", true)).unwrap();
+        let keyed = console_producer_args(&produce(None, false, Acks::All, Compression::None, true)).unwrap();
         assert!(keyed.iter().any(|x| x == "parse.key=true"), "{keyed:?}");
         assert!(!keyed.iter().any(|x| x == "--compression-codec"));
         assert!(
-            console_producer_args(&produce(Some(2), false, "all", "none", false)).unwrap_err().contains("--partition")
+            console_producer_args(&produce(Some(2), false, Acks::All, Compression::None, false))
+                .unwrap_err()
+                .contains("--partition")
         );
         assert!(
-            console_producer_args(&produce(None, true, "all", "none", false)).unwrap_err().contains("--format json")
+            console_producer_args(&produce(None, true, Acks::All, Compression::None, false))
+                .unwrap_err()
+                .contains("--format json")
         );
     }
 
@@ -535,7 +539,7 @@ mod tests {
         assert_eq!(seen[1].0, None, "`null` is no key");
         assert!(consumed.via.unwrap().contains("kafka-1-fake"));
 
-        let mut with_partition = produce(Some(1), false, "all", "none", false);
+        let mut with_partition = produce(Some(1), false, Acks::All, Compression::None, false);
         assert!(backend.check_produce(&with_partition).is_err());
         with_partition.partition = None;
         with_partition.headers = true;

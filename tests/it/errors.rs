@@ -297,5 +297,40 @@ fn the_shipped_role_restarts_scales_and_rolls_back_for_real() {
     let states: Vec<&str> =
         rolled_out["brokers"].as_array().unwrap().iter().map(|b| b["state"].as_str().unwrap()).collect();
     assert_eq!(states, ["inSync", "inSync", "inSync"], "{rolled_out}");
+    // Growing creates a Deployment, Service and claim; shrinking drains, unregisters and
+    // deletes them: the Role allows each. Without `create services` (the Role before this
+    // change) it is refused before the first object is made.
+    cluster.offer_volume("4", "kafka-pvc-4", None);
+    let narrower = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("resources: [\"persistentvolumeclaims\", \"services\"]", "resources: [\"persistentvolumeclaims\"]");
+    assert!(!narrower.contains("\"services\"]\n  verbs: [\"create\""), "the narrower Role drops create services");
+    let narrow_file = dir.path().join("narrow.yaml");
+    std::fs::write(&narrow_file, narrower).unwrap();
+    kubectl(&["apply", "-f", narrow_file.to_str().unwrap()]).ok();
+    let denied = plugin(&["--kubeconfig", cfg, "scale", "--brokers", "4", "--yes"]);
+    assert_failure(
+        &denied,
+        5,
+        "scale --brokers needs to create services in namespace kafka-role; nothing was changed",
+        "deploy/rbac.yaml",
+    );
+    let claims = kubectl(&["-n", namespace, "get", "pvc", "-o", "name"]).ok().stdout;
+    assert!(!claims.contains("kafka-pvc-4"), "no claim made before the refusal: {claims}");
+    kubectl(&["apply", "-f", file.to_str().unwrap()]).ok();
+    let grown = crate::own_cluster::json(run(&["scale", "--brokers", "4", "--yes", "--timeout", "5m", "-o", "json"]));
+    assert_eq!(grown["changes"][0]["detail"]["added"], serde_json::json!([4]), "{grown}");
+    let shrunk = crate::own_cluster::json(run(&[
+        "scale",
+        "--brokers",
+        "3",
+        "--yes",
+        "--delete-volume",
+        "--timeout",
+        "5m",
+        "-o",
+        "json",
+    ]));
+    assert_eq!(shrunk["changes"][0]["detail"]["removed"], serde_json::json!(["kafka-4"]), "{shrunk}");
     assert_eq!(cluster.kk(&["health"]).code, 0, "healthy after it all");
 }

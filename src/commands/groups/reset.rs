@@ -3,28 +3,27 @@
 
 use crate::cli::GroupsResetArgs;
 use crate::commands::Context;
-use crate::commands::consume::parse_since;
 use crate::exit::{ExitCode, Failure};
 use crate::kafka::groups::ResetTo;
 use crate::route::{ResetRequest, missing_topic};
 
-/// Where the arguments move the offsets (`--to-datetime` resolved against `now`).
-pub fn reset_to(args: &GroupsResetArgs, now: jiff::Timestamp) -> Result<ResetTo, String> {
-    Ok(if args.to_earliest {
+/// Where the arguments move the offsets (clap requires exactly one target).
+pub fn reset_to(args: &GroupsResetArgs) -> ResetTo {
+    if args.to_earliest {
         ResetTo::Earliest
     } else if args.to_latest {
         ResetTo::Latest
     } else if let Some(n) = args.to_offset {
         ResetTo::Offset(n)
-    } else if let Some(t) = &args.to_datetime {
-        ResetTo::Time(parse_since(t, now).map_err(|m| m.replace("--since", "--to-datetime"))?)
+    } else if let Some(ms) = args.to_datetime {
+        ResetTo::Time(ms)
     } else {
         ResetTo::ShiftBy(args.shift_by.unwrap_or(0))
-    })
+    }
 }
 
 pub async fn run(ctx: &Context, args: &GroupsResetArgs) -> anyhow::Result<()> {
-    let to = reset_to(args, jiff::Timestamp::now()).map_err(|m| Failure::new(ExitCode::Usage, m))?;
+    let to = reset_to(args);
     let request = ResetRequest { group: args.group.clone(), topic: args.topic.clone(), partition: args.partition, to };
     let session = ctx.session(args.timeout).await?;
     let ns = session.cluster.namespace.clone();
@@ -70,11 +69,25 @@ mod tests {
 
     #[test]
     fn arguments_become_one_target() {
-        let now: jiff::Timestamp = "2026-11-25T10:00:00Z".parse().unwrap();
-        assert_eq!(reset_to(&reset_args(&["--to-earliest"]), now), Ok(ResetTo::Earliest));
-        assert_eq!(reset_to(&reset_args(&["--shift-by", "-5"]), now), Ok(ResetTo::ShiftBy(-5)));
+        assert_eq!(reset_to(&reset_args(&["--to-earliest"])), ResetTo::Earliest);
+        assert_eq!(reset_to(&reset_args(&["--shift-by", "-5"])), ResetTo::ShiftBy(-5));
         let at: jiff::Timestamp = "2026-11-25T08:30:00Z".parse().unwrap();
-        assert_eq!(reset_to(&reset_args(&["--to-datetime", "90m"]), now), Ok(ResetTo::Time(at.as_millisecond())));
-        assert!(reset_to(&reset_args(&["--to-datetime", "yesterday"]), now).unwrap_err().contains("--to-datetime"));
+        assert_eq!(
+            reset_to(&reset_args(&["--to-datetime", "2026-11-25T08:30:00Z"])),
+            ResetTo::Time(at.as_millisecond())
+        );
+        // A time clap cannot read is a usage error naming the flag, before anything runs.
+        let bad = {
+            use clap::Parser;
+            #[derive(Parser, Debug)]
+            struct Wrap {
+                #[command(flatten)]
+                args: GroupsResetArgs,
+            }
+            Wrap::try_parse_from(["reset-offsets", "billing", "--topic", "orders", "--to-datetime", "yesterday"])
+                .unwrap_err()
+                .to_string()
+        };
+        assert!(bad.contains("--to-datetime") && bad.contains("neither a time"), "{bad}");
     }
 }

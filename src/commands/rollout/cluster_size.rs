@@ -12,6 +12,7 @@ use kube::Api;
 use kube::api::{DeleteParams, PostParams};
 
 use crate::cli::ScaleArgs;
+use crate::cluster::access::require_verbs;
 use crate::cluster::discovery::discover_brokers;
 use crate::cluster::grow::{NewBroker, new_broker};
 use crate::cluster::model::{Role, WorkloadKind};
@@ -117,6 +118,13 @@ async fn grow(
 ) -> anyhow::Result<()> {
     let template = *ours.last().expect("at least one broker");
     let limit = kafka_request_timeout(ctx, args.timeout);
+    if !args.dry_run {
+        // Each new broker is a claim, a Service and a Deployment: a user who may not create
+        // one of them is told so before the first is made.
+        let needs =
+            [("create", "", "persistentvolumeclaims"), ("create", "", "services"), ("create", "apps", "deployments")];
+        require_verbs(cluster, "scale --brokers", &needs).await?;
+    }
     let route = ctx.open_route(cluster, brokers, limit).await?;
     let prepared = async {
         let opts = &route.client("scale --brokers")?.opts;
@@ -254,6 +262,15 @@ async fn shrink(
     want: usize,
 ) -> anyhow::Result<()> {
     let limit = kafka_request_timeout(ctx, args.timeout);
+    if !args.dry_run {
+        // Removing deletes the brokers' Deployments and Services (and claims with
+        // --delete-volume): checked before the first partition moves.
+        let mut needs = vec![("delete", "apps", "deployments"), ("delete", "", "services")];
+        if args.delete_volume {
+            needs.push(("delete", "", "persistentvolumeclaims"));
+        }
+        require_verbs(cluster, "scale --brokers", &needs).await?;
+    }
     let route = ctx.open_route(cluster, brokers, limit).await?;
     let result = async {
         let opts = &route.client("scale --brokers")?.opts;

@@ -16,6 +16,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::cli::MoveArgs;
+use crate::cluster::access::require_verbs;
 use crate::cluster::discovery::discover_brokers;
 use crate::cluster::model::select_brokers;
 use crate::cluster::nodes::{read_nodes, read_volumes};
@@ -85,6 +86,7 @@ pub async fn run(ctx: &Context, args: &MoveArgs) -> anyhow::Result<()> {
         if args.dry_run {
             return print_plan(ctx, args, &plan, check);
         }
+        require_verbs(&plan.cluster, "move", &needed_verbs(args, &plan.data)).await?;
         confirm(ctx, args, &plan)?;
         let interrupted = Interrupt::watch(&ctx.printer);
         check_before(ctx, args, &plan, opts, &mut min_isr, &interrupted).await?;
@@ -94,6 +96,19 @@ pub async fn run(ctx: &Context, args: &MoveArgs) -> anyhow::Result<()> {
     .await;
     route.close().await;
     result
+}
+
+/// What the move will do in Kubernetes, checked before any of it: the patch, and claims
+/// created (a new volume) and deleted (--delete-volume).
+fn needed_verbs(args: &MoveArgs, data: &DataPlan) -> Vec<(&'static str, &'static str, &'static str)> {
+    let mut needs = vec![("patch", "apps", "deployments")];
+    if matches!(data, DataPlan::NewVolumes(_)) {
+        needs.push(("create", "", "persistentvolumeclaims"));
+        if args.delete_volume {
+            needs.push(("delete", "", "persistentvolumeclaims"));
+        }
+    }
+    needs
 }
 
 /// The broker, the node, what its volumes allow there, and the patch; refusals that need no

@@ -14,7 +14,6 @@ use crate::cluster::discovery::discover_brokers;
 use crate::cluster::model::select_brokers;
 use crate::cluster::{Broker, Cluster};
 use crate::commands::Context;
-use crate::commands::consume::parse_since;
 use crate::commands::rollout::{
     Change, Cleared, Interrupt, KafkaState, check_inputs, kafka_request_timeout, require_deployment, roll_broker,
     stopped_brokers, stuck_note, wait_until_safe,
@@ -52,10 +51,7 @@ struct Plan<'a> {
 
 pub async fn run(ctx: &Context, args: &RestartArgs) -> anyhow::Result<()> {
     let started = jiff::Timestamp::now();
-    let since = match &args.since {
-        Some(s) => Some(parse_since(s, started).map_err(|m| Failure::new(ExitCode::Usage, m))?),
-        None => None,
-    };
+    let since = args.since;
     let cluster = ctx.connect().await?;
     let brokers = discover_brokers(&cluster, &ctx.selector).await?;
     let chosen =
