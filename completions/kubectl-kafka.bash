@@ -1737,7 +1737,7 @@ _kubectl__kafka() {
             return 0
             ;;
         kubectl__subcmd__kafka__subcmd__move)
-            opts="-y -n -l -o -q -v -h -V --to-node --dry-run --yes --force --delete-volume --claim --timeout --namespace --context --kubeconfig --selector --output --quiet --verbose --via --request-timeout --help --version"
+            opts="-y -n -l -o -q -v -h -V --to-node --dry-run --yes --force --delete-volume --claim --throttle --timeout --namespace --context --kubeconfig --selector --output --quiet --verbose --via --request-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1748,6 +1748,10 @@ _kubectl__kafka() {
                     return 0
                     ;;
                 --claim)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --throttle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -721,6 +721,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand upgrade" -s 
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand upgrade" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand move" -l to-node -d 'The node to run it on' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand move" -l claim -d 'When the broker gets a new volume: the new claim\'s name [default: <old claim>-<node>]' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand move" -l throttle -d 'When the broker gets a new volume: limit the copy of its replicas, bytes per second (e.g. 50MB, 10MiB), on it and on the leaders it copies from; removed once it is in sync, and when the move fails' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand move" -l timeout -d 'Limit for the broker to stop, start on the new node, rejoin and catch up' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand move" -s n -l namespace -d 'Namespace of the Kafka brokers [default: the current context\'s namespace]' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand move" -l context -d 'The kubeconfig context to use [default: the current context]' -r

@@ -1261,6 +1261,7 @@ direct\:"The advertised addresses as they are (inside the cluster)"))' \
 _arguments "${_arguments_options[@]}" : \
 '--to-node=[The node to run it on]:NODE:_default' \
 '--claim=[When the broker gets a new volume\: the new claim'\''s name \[default\: <old claim>-<node>\]]:NAME:_default' \
+'--throttle=[When the broker gets a new volume\: limit the copy of its replicas, bytes per second (e.g. 50MB, 10MiB), on it and on the leaders it copies from; removed once it is in sync, and when the move fails]:THROTTLE:_default' \
 '--timeout=[Limit for the broker to stop, start on the new node, rejoin and catch up]:TIMEOUT:_default' \
 '-n+[Namespace of the Kafka brokers \[default\: the current context'\''s namespace\]]:NAMESPACE:_default' \
 '--namespace=[Namespace of the Kafka brokers \[default\: the current context'\''s namespace\]]:NAMESPACE:_default' \

@@ -298,6 +298,11 @@ pub struct MoveArgs {
     /// When the broker gets a new volume: the new claim's name [default: <old claim>-<node>]
     #[arg(long, value_name = "NAME")]
     pub claim: Option<String>,
+    /// When the broker gets a new volume: limit the copy of its replicas, bytes per second
+    /// (e.g. 50MB, 10MiB), on it and on the leaders it copies from; removed once it is in
+    /// sync, and when the move fails
+    #[arg(long, value_parser = parse_rate)]
+    pub throttle: Option<u64>,
     /// Limit for the broker to stop, start on the new node, rejoin and catch up
     #[arg(long, value_parser = parse_duration, default_value = "30m")]
     pub timeout: Duration,

@@ -487,6 +487,21 @@ pub struct ThrottlePlan {
     pub topics: BTreeMap<String, (String, String)>,
 }
 
+/// The copies a broker makes when it comes back on an empty volume: it keeps its place in
+/// every replica set it is in, and fetches each of those partitions anew from the others.
+pub fn recopy(assignments: &[Assignment], broker: i32) -> Vec<Move> {
+    assignments
+        .iter()
+        .filter(|a| a.replicas.contains(&broker))
+        .map(|a| Move {
+            topic: a.topic.clone(),
+            partition: a.partition,
+            from: a.replicas.iter().copied().filter(|r| *r != broker).collect(),
+            to: a.replicas.clone(),
+        })
+        .collect()
+}
+
 pub fn throttle_plan(moves: &[Move]) -> ThrottlePlan {
     let mut plan = ThrottlePlan::default();
     let mut lists: BTreeMap<&str, (Vec<String>, Vec<String>)> = BTreeMap::new();
@@ -510,6 +525,18 @@ mod tests {
 
     fn targets(ids: &[i32]) -> Vec<Target> {
         ids.iter().map(|id| Target { id: *id, rack: None }).collect()
+    }
+
+    #[test]
+    fn a_broker_on_an_empty_volume_recopies_what_it_hosts_and_the_throttle_names_it() {
+        let now = [a("orders", 0, &[4, 1, 2]), a("orders", 1, &[2, 3, 1]), a("audit", 0, &[1, 4])];
+        let moves = recopy(&now, 4);
+        assert_eq!(moves.len(), 2, "orders/1 is not on broker 4");
+        assert!(moves.iter().all(|m| m.adding() == [4] && m.removing().is_empty()));
+        let plan = throttle_plan(&moves);
+        assert_eq!(plan.brokers, BTreeSet::from([1, 2, 4]));
+        assert_eq!(plan.topics["orders"], ("0:1,0:2".to_string(), "0:4".to_string()));
+        assert_eq!(plan.topics["audit"], ("0:1".to_string(), "0:4".to_string()));
     }
 
     fn spread(assignments: &[Assignment]) -> (BTreeMap<i32, usize>, BTreeMap<i32, usize>) {

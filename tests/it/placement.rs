@@ -104,8 +104,14 @@ fn move_with_the_data_and_onto_a_new_volume_under_a_live_producer_and_group() {
 
     // A broker-only broker on a volume pinned to worker1: a new volume on worker2, its
     // replicas copied from its peers.
-    let dry = json(c.kk(&["move", "kafka-4", "--to-node", "worker2", "--dry-run", "-o", "json"]).ok());
+    let dry =
+        json(c.kk(&["move", "kafka-4", "--to-node", "worker2", "--dry-run", "--throttle", "50MB", "-o", "json"]).ok());
     assert_eq!(dry["plan"]["data"], "new-volume", "{dry}");
+    // The throttle it would set: broker 4 and the replicas it copies from, on each partition
+    // it hosts ("move-still" has two, one led by broker 3 and one by broker 4).
+    assert_eq!(dry["plan"]["throttle"]["rate"], 50_000_000, "{dry}");
+    assert_eq!(dry["plan"]["throttle"]["replicas"]["move-still"], "0:4,1:4", "{dry}");
+    assert!(dry["plan"]["throttle"]["brokers"].as_array().unwrap().contains(&serde_json::json!(4)));
     assert_eq!(dry["plan"]["volumes"][0]["locality"], "local:worker1");
     assert_eq!(dry["plan"]["volumes"][0]["newClaim"], "kafka-pvc-4-worker2");
     assert_eq!(node_of("kafka-move", 4), "worker1", "the dry run changed nothing");
@@ -113,9 +119,20 @@ fn move_with_the_data_and_onto_a_new_volume_under_a_live_producer_and_group() {
     assert!(still_before > 0);
     let old_dir = directory_id("kafka-move", 4);
     let t0 = Instant::now();
-    let moved = c.kk(&["move", "kafka-4", "--to-node", "worker2", "--yes", "-o", "json"]);
+    let moved = c.kk(&["move", "kafka-4", "--to-node", "worker2", "--yes", "--throttle", "50MB", "-o", "json"]);
     let new_volume_took = t0.elapsed();
     assert_eq!(moved.code, 0, "{moved:?}");
+    assert!(moved.stderr.contains("replication throttle removed"), "{}", moved.stderr);
+    // Removed from the broker and the topic once broker 4 is in sync.
+    for entity in
+        [["--entity-type", "brokers", "--entity-name", "4"], ["--entity-type", "topics", "--entity-name", "move-still"]]
+    {
+        let mut args = vec!["-n", "kafka-move", "exec", "deploy/kafka-1", "--", "/opt/kafka/bin/kafka-configs.sh"];
+        args.extend(["--bootstrap-server", "localhost:9092", "--describe"]);
+        args.extend(entity);
+        let configs = kubectl(&args).ok().stdout;
+        assert!(!configs.contains("throttled"), "no throttle left on {entity:?}: {configs}");
+    }
     let doc = json(moved);
     assert_eq!((doc["data"].as_str(), doc["newClaims"][0].as_str()), (Some("new-volume"), Some("kafka-pvc-4-worker2")));
     assert_eq!(node_of("kafka-move", 4), "worker2");

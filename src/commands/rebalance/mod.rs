@@ -267,7 +267,12 @@ fn addresses(meta: &ClusterMeta) -> BTreeMap<i32, String> {
 }
 
 /// Sets the throttle (rates on each broker, sent to that broker; replica lists on topics).
-async fn set_throttle(opts: &KafkaOptions, meta: &ClusterMeta, plan: &ThrottlePlan, rate: u64) -> anyhow::Result<()> {
+pub async fn set_throttle(
+    opts: &KafkaOptions,
+    meta: &ClusterMeta,
+    plan: &ThrottlePlan,
+    rate: u64,
+) -> anyhow::Result<()> {
     let topics: Vec<_> = plan
         .topics
         .iter()

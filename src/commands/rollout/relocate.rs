@@ -15,6 +15,7 @@ use kube::api::{DeleteParams, ObjectMeta, PostParams};
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use crate::balance::{Assignment, ThrottlePlan, recopy, throttle_plan};
 use crate::cli::MoveArgs;
 use crate::cluster::access::require_verbs;
 use crate::cluster::discovery::discover_brokers;
@@ -23,12 +24,14 @@ use crate::cluster::nodes::{read_nodes, read_volumes};
 use crate::cluster::placement::{NodeInfo, TargetProblem, VolumeInfo, pinned_to, target_problem};
 use crate::cluster::{Broker, Cluster};
 use crate::commands::Context;
+use crate::commands::rebalance::{clear_throttle, set_throttle};
 use crate::commands::rollout::{
     Change, Cleared, Interrupt, KafkaState, check_inputs, kafka_request_timeout, require_deployment, roll_broker,
     stopped_brokers, stuck_note, wait_until_safe,
 };
 use crate::commands::status::unknown_broker;
 use crate::exit::{ExitCode, Failure};
+use crate::kafka::metadata::{ClusterMeta, fetch_metadata};
 use crate::rollout::relocate::{DataPlan, data_plan, directory_id, log_dirs, short_without, voter_on_empty_volume};
 use crate::rollout::strategy::stopped_for_roll;
 
@@ -47,6 +50,18 @@ struct PlanDoc<'a> {
     volumes: Vec<VolumeRow>,
     check: String,
     patch: &'a Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    throttle: Option<ThrottleDoc>,
+}
+
+/// The replication throttle a move onto a new volume sets (--throttle).
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ThrottleDoc {
+    rate: u64,
+    brokers: Vec<i32>,
+    /// By topic: the follower replicas throttled (`partition:broker`, the moving broker).
+    replicas: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -83,19 +98,67 @@ pub async fn run(ctx: &Context, args: &MoveArgs) -> anyhow::Result<()> {
         }
         let check = preflight(ctx, &plan.cluster.namespace, args, &plan.broker, &plan.data, state.as_ref())?;
         warn_unpinned_host_paths(ctx, args, &plan);
+        let throttle = throttle_plan_for(ctx, args, &plan, opts).await?;
         if args.dry_run {
-            return print_plan(ctx, args, &plan, check);
+            return print_plan(ctx, args, &plan, check, throttle.as_ref().map(|(_, t)| t));
         }
         require_verbs(&plan.cluster, "move", &needed_verbs(args, &plan.data)).await?;
         confirm(ctx, args, &plan)?;
         let interrupted = Interrupt::watch(&ctx.printer);
         check_before(ctx, args, &plan, opts, &mut min_isr, &interrupted).await?;
-        // From here the move is applied whole: a first Ctrl-C lets it finish.
-        apply(ctx, args, &plan, opts).await
+        // From here the move is applied whole: a first Ctrl-C lets it finish, and a throttle
+        // set here is removed whatever happens.
+        if let (Some((meta, t)), Some(rate)) = (&throttle, args.throttle) {
+            set_throttle(opts, meta, t, rate).await.map_err(|e| e.context("set the replication throttle"))?;
+            ctx.printer.note(&format!(
+                "{}: copying throttled to {rate} bytes/s on broker(s) {}",
+                plan.broker.name,
+                t.brokers.iter().map(i32::to_string).collect::<Vec<_>>().join(", ")
+            ));
+        }
+        let applied = apply(ctx, args, &plan, opts).await;
+        if let Some((meta, t)) = &throttle {
+            match clear_throttle(opts, meta, t).await {
+                Ok(()) => ctx.printer.note(&format!("{}: replication throttle removed", plan.broker.name)),
+                Err(why) => ctx.printer.warn(&format!(
+                    "could not remove every replication throttle ({why}); `kubectl kafka move` with the same --throttle again, or `kubectl kafka rebalance cancel`, removes it"
+                )),
+            }
+        }
+        applied
     }
     .await;
     route.close().await;
     result
+}
+
+/// With --throttle and a new volume: the cluster's metadata and what to throttle (the broker
+/// and the replicas it copies from, every partition it hosts). None otherwise.
+async fn throttle_plan_for(
+    ctx: &Context,
+    args: &MoveArgs,
+    plan: &Plan,
+    opts: &crate::kafka::KafkaOptions,
+) -> anyhow::Result<Option<(ClusterMeta, ThrottlePlan)>> {
+    let (Some(_), Some(id)) = (args.throttle, plan.broker.node_id) else { return Ok(None) };
+    if matches!(plan.data, DataPlan::Follows) {
+        ctx.printer.note("its data follows it: nothing is copied, --throttle is not used");
+        return Ok(None);
+    }
+    let meta = fetch_metadata(opts).await.map_err(|e| e.context("read the partitions to throttle"))?;
+    let assignments: Vec<Assignment> = meta
+        .topics
+        .iter()
+        .flat_map(|t| {
+            t.partitions.iter().map(|p| Assignment {
+                topic: t.name.clone(),
+                partition: p.id,
+                replicas: p.replicas.clone(),
+            })
+        })
+        .collect();
+    let throttle = throttle_plan(&recopy(&assignments, id));
+    Ok((!throttle.topics.is_empty()).then_some((meta, throttle)))
 }
 
 /// What the move will do in Kubernetes, checked before any of it: the patch, and claims
@@ -530,7 +593,13 @@ async fn node_now(cluster: &Cluster, ctx: &Context, broker: &Broker) -> anyhow::
         .and_then(|p| p.node.clone()))
 }
 
-fn print_plan(ctx: &Context, args: &MoveArgs, plan: &Plan, check: String) -> anyhow::Result<()> {
+fn print_plan(
+    ctx: &Context,
+    args: &MoveArgs,
+    plan: &Plan,
+    check: String,
+    throttle: Option<&ThrottlePlan>,
+) -> anyhow::Result<()> {
     let (broker, nodes, volumes, data, patch) = (&plan.broker, &plan.nodes, &plan.volumes, &plan.data, &plan.patch);
     let new_of = |claim: &str| match data {
         DataPlan::NewVolumes(c) => {
@@ -560,6 +629,11 @@ fn print_plan(ctx: &Context, args: &MoveArgs, plan: &Plan, check: String) -> any
         volumes: rows,
         check,
         patch,
+        throttle: throttle.zip(args.throttle).map(|(t, rate)| ThrottleDoc {
+            rate,
+            brokers: t.brokers.iter().copied().collect(),
+            replicas: t.topics.iter().map(|(topic, (_, followers))| (topic.clone(), followers.clone())).collect(),
+        }),
     };
     if ctx.printer.format.is_machine() {
         return ctx.printer.document(&json!({"dryRun": true, "plan": doc}));
@@ -600,6 +674,14 @@ fn print_plan(ctx: &Context, args: &MoveArgs, plan: &Plan, check: String) -> any
         format!("check now: {}", doc.check),
         format!("patch (strategic merge) for deployment {}: {}", broker.workload, patch),
     ])?;
+    if let Some(t) = &doc.throttle {
+        ctx.printer.lines(&[format!(
+            "throttle: {} bytes/s on broker(s) {} while it copies {} partition(s)",
+            t.rate,
+            t.brokers.iter().map(i32::to_string).collect::<Vec<_>>().join(", "),
+            t.replicas.values().map(|r| r.split(',').count()).sum::<usize>()
+        )])?;
+    }
     ctx.printer.note("dry run: nothing changed");
     Ok(())
 }
