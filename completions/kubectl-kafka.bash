@@ -2465,7 +2465,7 @@ _kubectl__kafka() {
             return 0
             ;;
         kubectl__subcmd__kafka__subcmd__scale)
-            opts="-n -l -o -q -v -h -V --replicas --brokers --no-rebalance --throttle --yes --delete-volume --dry-run --force --timeout --namespace --context --kubeconfig --selector --output --quiet --verbose --via --request-timeout --help --version"
+            opts="-n -l -o -q -v -h -V --replicas --brokers --node --no-rebalance --throttle --yes --delete-volume --dry-run --force --timeout --namespace --context --kubeconfig --selector --output --quiet --verbose --via --request-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2476,6 +2476,10 @@ _kubectl__kafka() {
                     return 0
                     ;;
                 --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

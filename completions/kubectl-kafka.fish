@@ -781,6 +781,7 @@ complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand rollout-stat
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand rollout-status" -s V -l version -d 'Print version'
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand scale" -l replicas -d '0 stops the broker, 1 starts it' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand scale" -l brokers -d 'Grow or shrink the cluster to this many brokers' -r
+complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand scale" -l node -d 'With --brokers (growing): run the new brokers on this node [default: the node the broker they are copied from is pinned to]' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand scale" -l throttle -d 'With --brokers: limit replication while moving partitions, bytes per second (e.g. 50MB)' -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand scale" -l timeout -r
 complete -c kubectl-kafka -n "__fish_kubectl_kafka_using_subcommand scale" -s n -l namespace -d 'Namespace of the Kafka brokers [default: the current context\'s namespace]' -r

@@ -1367,6 +1367,7 @@ direct\:"The advertised addresses as they are (inside the cluster)"))' \
 _arguments "${_arguments_options[@]}" : \
 '(--brokers)--replicas=[0 stops the broker, 1 starts it]:REPLICAS:_default' \
 '--brokers=[Grow or shrink the cluster to this many brokers]:BROKERS:_default' \
+'--node=[With --brokers (growing)\: run the new brokers on this node \[default\: the node the broker they are copied from is pinned to\]]:NODE:_default' \
 '--throttle=[With --brokers\: limit replication while moving partitions, bytes per second (e.g. 50MB)]:THROTTLE:_default' \
 '--timeout=[]:TIMEOUT:_default' \
 '-n+[Namespace of the Kafka brokers \[default\: the current context'\''s namespace\]]:NAMESPACE:_default' \

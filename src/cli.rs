@@ -396,6 +396,10 @@ pub struct ScaleArgs {
     /// Grow or shrink the cluster to this many brokers
     #[arg(long, value_parser = clap::value_parser!(i32).range(1..))]
     pub brokers: Option<i32>,
+    /// With --brokers (growing): run the new brokers on this node [default: the node the
+    /// broker they are copied from is pinned to]
+    #[arg(long, value_name = "NODE", requires = "brokers")]
+    pub node: Option<String>,
     /// With --brokers: add the brokers but move no partitions onto them
     #[arg(long, requires = "brokers")]
     pub no_rebalance: bool,

@@ -101,6 +101,27 @@ async fn scale_the_cluster_dry_run_shows_the_new_brokers_objects_and_refuses_to_
 }
 
 #[tokio::test]
+async fn scale_the_cluster_onto_a_chosen_node_pins_the_new_brokers_there() {
+    let args = ["scale", "--brokers", "4", "--node", "worker2", "--dry-run"];
+    let ran = run_as(&args, FakeRunner::default(), NODES).await;
+    let deployment = &ran.ok()["changes"][0]["detail"]["objects"][2];
+    let terms = &deployment["spec"]["template"]["spec"]["affinity"]["nodeAffinity"]["requiredDuringSchedulingIgnoredDuringExecution"]
+        ["nodeSelectorTerms"];
+    assert_eq!(
+        terms[0]["matchExpressions"],
+        json!([{"key": "kubernetes.io/hostname", "operator": "In", "values": ["worker2"]}]),
+        "worker2 in place of the template's worker1: {terms}"
+    );
+    assert!(ran.changed_nothing_in_kubernetes());
+    let missing =
+        run_as(&["scale", "--brokers", "4", "--node", "worker9", "--dry-run"], FakeRunner::default(), NODES).await;
+    assert_eq!(missing.code(), Some(ExitCode::NotFound), "{}", missing.message());
+    assert!(missing.message().contains("node worker9 does not exist"), "{}", missing.message());
+    let unreadable = run_json(&args, FakeRunner::default()).await;
+    assert_eq!(unreadable.code(), Some(ExitCode::Forbidden), "{}", unreadable.message());
+}
+
+#[tokio::test]
 async fn rollback_dry_run_shows_the_revision_and_the_patch() {
     let ran = run_json(&["rollback", "kafka-2", "--dry-run"], FakeRunner::default()).await;
     let change = &ran.ok()["changes"][0];

@@ -16,9 +16,12 @@ use crate::cluster::access::require_verbs;
 use crate::cluster::discovery::discover_brokers;
 use crate::cluster::grow::{NewBroker, new_broker};
 use crate::cluster::model::{Role, WorkloadKind};
+use crate::cluster::nodes::read_nodes;
+use crate::cluster::placement::pinned_to;
 use crate::cluster::{Broker, Cluster};
 use crate::commands::Context;
 use crate::commands::rebalance::{balance_onto, refuse_if_moving};
+use crate::commands::rollout::check_target;
 use crate::commands::rollout::{agreed_metadata, kafka_request_timeout, wait_in_sync, wait_out_of_kafka};
 use crate::exit::{ExitCode, Failure};
 use crate::kafka::KafkaOptions;
@@ -130,7 +133,20 @@ async fn grow(
         let opts = &route.client("scale --brokers")?.opts;
         refuse_if_moving(opts).await?;
         let id = cluster_id(opts).await.map_err(|e| e.context("read the cluster id"))?;
-        new_objects(cluster, template, want - ours.len(), &id).await
+        let mut added = new_objects(cluster, template, want - ours.len(), &id).await?;
+        if let Some(node) = &args.node {
+            // The node checked as move checks it (exists, schedulable, Ready), then each new
+            // Deployment pinned there in place of the template's hostname terms.
+            check_target(&read_nodes(cluster).await?, node)?;
+            for (_, n) in &mut added {
+                if let Some(pod) = n.deployment.spec.as_mut().and_then(|s| s.template.spec.as_mut()) {
+                    let (affinity, selector) = pinned_to(pod, node);
+                    pod.affinity = Some(affinity);
+                    pod.node_selector = selector;
+                }
+            }
+        }
+        anyhow::Ok(added)
     }
     .await;
     route.close().await;

@@ -18,6 +18,7 @@ use kube::Api;
 
 use crate::cluster::discovery::current_pod_now;
 use crate::cluster::model::WorkloadKind;
+use crate::cluster::placement::{NodeInfo, TargetProblem, target_problem};
 use crate::cluster::{Broker, Cluster};
 use crate::exit::{ExitCode, Failure};
 use crate::kafka::KafkaOptions;
@@ -484,6 +485,29 @@ pub fn require_deployment(broker: &Broker) -> anyhow::Result<()> {
     )
     .hint("use kubectl rollout for StatefulSets")
     .into())
+}
+
+/// Refuses before any change when the node is missing (exit 6), cordoned or not Ready (exit 9).
+pub fn check_target<'a>(nodes: &'a [NodeInfo], name: &str) -> anyhow::Result<&'a NodeInfo> {
+    let names: Vec<&str> = nodes.iter().map(|n| n.name.as_str()).collect();
+    match target_problem(nodes, name) {
+        None => Ok(nodes.iter().find(|n| n.name == name).expect("checked")),
+        Some(TargetProblem::Missing) => Err(Failure::new(ExitCode::NotFound, format!("node {name} does not exist"))
+            .hint(format!("the nodes are: {} (kubectl get nodes)", names.join(", ")))
+            .into()),
+        Some(TargetProblem::Cordoned) => Err(Failure::new(
+            ExitCode::Refused,
+            format!("node {name} is cordoned (unschedulable): the broker's new pod could not be scheduled there"),
+        )
+        .hint(format!("kubectl uncordon {name}, or pick another node"))
+        .into()),
+        Some(TargetProblem::NotReady(why)) => Err(Failure::new(
+            ExitCode::Refused,
+            format!("node {name} is not Ready ({why}): the broker would not start there"),
+        )
+        .hint(format!("see kubectl describe node {name}, or pick a Ready node"))
+        .into()),
+    }
 }
 
 #[cfg(test)]

@@ -21,13 +21,13 @@ use crate::cluster::access::require_verbs;
 use crate::cluster::discovery::discover_brokers;
 use crate::cluster::model::select_brokers;
 use crate::cluster::nodes::{read_nodes, read_volumes};
-use crate::cluster::placement::{NodeInfo, TargetProblem, VolumeInfo, pinned_to, target_problem};
+use crate::cluster::placement::{NodeInfo, VolumeInfo, pinned_to};
 use crate::cluster::{Broker, Cluster};
 use crate::commands::Context;
 use crate::commands::rebalance::{clear_throttle, set_throttle};
 use crate::commands::rollout::{
-    Change, Cleared, Interrupt, KafkaState, check_inputs, kafka_request_timeout, require_deployment, roll_broker,
-    stopped_brokers, stuck_note, wait_until_safe,
+    Change, Cleared, Interrupt, KafkaState, check_inputs, check_target, kafka_request_timeout, require_deployment,
+    roll_broker, stopped_brokers, stuck_note, wait_until_safe,
 };
 use crate::commands::status::unknown_broker;
 use crate::exit::{ExitCode, Failure};
@@ -321,29 +321,6 @@ async fn apply(ctx: &Context, args: &MoveArgs, plan: &Plan, opts: &crate::kafka:
     }
     let deleted = if args.delete_volume { delete_old_claims(cluster, data).await? } else { vec![] };
     print_done(ctx, broker, args, data, &deleted, identity.as_deref(), t0.elapsed().as_secs_f64())
-}
-
-/// Refuses before any change when the node is missing (exit 6), cordoned or not Ready (exit 9).
-fn check_target<'a>(nodes: &'a [NodeInfo], name: &str) -> anyhow::Result<&'a NodeInfo> {
-    let names: Vec<&str> = nodes.iter().map(|n| n.name.as_str()).collect();
-    match target_problem(nodes, name) {
-        None => Ok(nodes.iter().find(|n| n.name == name).expect("checked")),
-        Some(TargetProblem::Missing) => Err(Failure::new(ExitCode::NotFound, format!("node {name} does not exist"))
-            .hint(format!("the nodes are: {} (kubectl get nodes)", names.join(", ")))
-            .into()),
-        Some(TargetProblem::Cordoned) => Err(Failure::new(
-            ExitCode::Refused,
-            format!("node {name} is cordoned (unschedulable): the broker's new pod could not be scheduled there"),
-        )
-        .hint(format!("kubectl uncordon {name}, or pick another node"))
-        .into()),
-        Some(TargetProblem::NotReady(why)) => Err(Failure::new(
-            ExitCode::Refused,
-            format!("node {name} is not Ready ({why}): the broker would not start there"),
-        )
-        .hint(format!("see kubectl describe node {name}, or pick a Ready node"))
-        .into()),
-    }
 }
 
 /// Whether an earlier run already finished: pinned to the node only, its pod there, and in
