@@ -93,6 +93,12 @@ fn move_with_the_data_and_onto_a_new_volume_under_a_live_producer_and_group() {
     let scaled = c.kk(&["scale", "--brokers", "4", "--yes"]);
     assert_eq!(scaled.code, 0, "{scaled:?}");
     assert_eq!(node_of("kafka-move", 4), "worker1");
+    // A fifth broker would be placed where asked, checked against the real nodes.
+    let fifth = json(c.kk(&["scale", "--brokers", "5", "--node", "worker2", "--dry-run", "-o", "json"]).ok());
+    let pod = &fifth["changes"][0]["detail"]["objects"][2]["spec"]["template"]["spec"];
+    let terms = &pod["affinity"]["nodeAffinity"]["requiredDuringSchedulingIgnoredDuringExecution"]["nodeSelectorTerms"];
+    assert_eq!(terms[0]["matchExpressions"][0]["values"], serde_json::json!(["worker2"]), "{fifth}");
+    assert_eq!(c.kk(&["scale", "--brokers", "5", "--node", "worker9", "--dry-run"]).code, 6);
 
     let topic = "move-load";
     c.kk(&["topics", "create", topic, "--partitions", "4", "-r", "3", "--config", "min.insync.replicas=2"]).ok();
