@@ -109,7 +109,11 @@ pub async fn run(ctx: &Context, args: &MoveArgs) -> anyhow::Result<()> {
         // From here the move is applied whole: a first Ctrl-C lets it finish, and a throttle
         // set here is removed whatever happens.
         if let (Some((meta, t)), Some(rate)) = (&throttle, args.throttle) {
-            set_throttle(opts, meta, t, rate).await.map_err(|e| e.context("set the replication throttle"))?;
+            if let Err(err) = set_throttle(opts, meta, t, rate).await {
+                // What was set before the failure goes again; the broker was not touched.
+                let _ = clear_throttle(opts, meta, t).await;
+                return Err(err.context("set the replication throttle; nothing was moved"));
+            }
             ctx.printer.note(&format!(
                 "{}: copying throttled to {rate} bytes/s on broker(s) {}",
                 plan.broker.name,
