@@ -99,6 +99,17 @@ pub struct State {
     pub changes: Vec<String>,
 }
 
+impl State {
+    /// Partition `index` of `topic`, if both exist.
+    pub fn partition(&self, topic: &str, index: i32) -> Option<&Partition> {
+        self.topics.get(topic)?.partitions.get(usize::try_from(index).ok()?)
+    }
+
+    pub fn partition_mut(&mut self, topic: &str, index: i32) -> Option<&mut Partition> {
+        self.topics.get_mut(topic)?.partitions.get_mut(usize::try_from(index).ok()?)
+    }
+}
+
 /// A running fake cluster: where clients bootstrap, and its state.
 pub struct FakeKafka {
     pub bootstrap: String,
@@ -253,12 +264,9 @@ async fn answer(
         let waiting = {
             let s = state.lock().unwrap();
             !request.topics.iter().any(|t| {
-                t.partitions.iter().any(|p| {
-                    s.topics
-                        .get(t.topic.as_str())
-                        .and_then(|topic| topic.partitions.get(p.partition as usize))
-                        .is_some_and(|part| p.fetch_offset < part.end())
-                })
+                t.partitions
+                    .iter()
+                    .any(|p| s.partition(t.topic.as_str(), p.partition).is_some_and(|part| p.fetch_offset < part.end()))
             })
         };
         if waiting {
@@ -467,9 +475,7 @@ fn list_offsets(request: &ListOffsetsRequest, s: &State) -> ListOffsetsResponse 
                 .iter()
                 .map(|p| {
                     let answer = ListOffsetsPartitionResponse::default().with_partition_index(p.partition_index);
-                    let Some(part) =
-                        s.topics.get(t.name.as_str()).and_then(|x| x.partitions.get(p.partition_index as usize))
-                    else {
+                    let Some(part) = s.partition(t.name.as_str(), p.partition_index) else {
                         return answer.with_error_code(UNKNOWN_TOPIC_OR_PARTITION);
                     };
                     let (offset, timestamp) = match p.timestamp {
@@ -933,7 +939,7 @@ fn elect(request: &ElectLeadersRequest, s: &mut State) -> ElectLeadersResponse {
     for (topic, partitions) in asked {
         let mut out = Vec::new();
         for p in partitions {
-            let code = match s.topics.get_mut(&topic).and_then(|t| t.partitions.get_mut(p as usize)) {
+            let code = match s.partition_mut(&topic, p) {
                 None => UNKNOWN_TOPIC_OR_PARTITION,
                 Some(part) if part.leader == part.replicas[0] => ELECTION_NOT_NEEDED,
                 Some(part) if part.isr.contains(&part.replicas[0]) => {
@@ -960,8 +966,7 @@ fn produce(request: &ProduceRequest, s: &mut State) -> anyhow::Result<ProduceRes
         let mut partitions = Vec::new();
         for p in &t.partition_data {
             let answer = PartitionProduceResponse::default().with_index(p.index);
-            let Some(part) = s.topics.get_mut(t.name.as_str()).and_then(|x| x.partitions.get_mut(p.index as usize))
-            else {
+            let Some(part) = s.partition_mut(t.name.as_str(), p.index) else {
                 partitions.push(answer.with_error_code(UNKNOWN_TOPIC_OR_PARTITION));
                 continue;
             };
@@ -997,9 +1002,7 @@ fn fetch(request: &FetchRequest, s: &State) -> FetchResponse {
                 .iter()
                 .map(|p| {
                     let answer = PartitionData::default().with_partition_index(p.partition);
-                    let Some(part) =
-                        s.topics.get(t.topic.as_str()).and_then(|x| x.partitions.get(p.partition as usize))
-                    else {
+                    let Some(part) = s.partition(t.topic.as_str(), p.partition) else {
                         return answer.with_error_code(UNKNOWN_TOPIC_OR_PARTITION);
                     };
                     let answer = answer
